@@ -1,0 +1,172 @@
+using System.Text.Json;
+using Glas.Web.Platform.Database;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Glas.Web.Platform.Jobs;
+
+public sealed class JobOptions
+{
+    public bool Enabled { get; set; } = true;
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+    public int MaxAttempts { get; set; } = 6;
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A job running longer than this is taken to belong to a dead instance and is retried.</summary>
+    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromMinutes(10);
+}
+
+public interface IJobHandler
+{
+    string Kind { get; }
+    Task RunAsync(string payload, CancellationToken ct);
+}
+
+public static class Backoff
+{
+    /// <summary>Exponential back-off: base × 2^(attempt−1), capped at six hours.</summary>
+    public static TimeSpan After(int attempt, TimeSpan baseDelay)
+    {
+        var factor = Math.Pow(2, Math.Clamp(attempt - 1, 0, 20));
+        var delay = TimeSpan.FromTicks((long)Math.Min(baseDelay.Ticks * factor, TimeSpan.FromHours(6).Ticks));
+        return delay;
+    }
+}
+
+/// <summary>Wakes the runner when a job is queued, so work does not wait for the next poll.</summary>
+public sealed class JobSignal : IDisposable
+{
+    private readonly SemaphoreSlim signal = new(0);
+
+    public void Notify()
+    {
+        if (signal.CurrentCount == 0)
+        {
+            signal.Release();
+        }
+    }
+
+    public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => signal.WaitAsync(timeout, ct);
+
+    public void Dispose() => signal.Dispose();
+}
+
+public static class JobQueueing
+{
+    /// <summary>Adds a job to the context; it is queued when the caller saves, together with its change.</summary>
+    public static Job EnqueueJob(this GlasDbContext db, string kind, object payload, DateTimeOffset now)
+    {
+        var job = new Job
+        {
+            Kind = kind,
+            Payload = JsonSerializer.Serialize(payload),
+            Status = JobStatus.Pending,
+            RunAt = now,
+            CreatedAt = now,
+        };
+        db.Jobs.Add(job);
+        return job;
+    }
+}
+
+/// <summary>Runs queued jobs; safe with several instances because a job is claimed with SKIP LOCKED.</summary>
+public sealed class JobRunner(
+    IServiceScopeFactory scopes,
+    IEnumerable<IJobHandler> handlers,
+    JobSignal signal,
+    TimeProvider time,
+    IOptions<JobOptions> options,
+    ILogger<JobRunner> logger) : BackgroundService
+{
+    private readonly Dictionary<string, IJobHandler> byKind = handlers.ToDictionary(h => h.Kind);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await RunOneAsync(stoppingToken))
+                {
+                }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Job runner loop failed; retrying after the poll interval");
+            }
+            try
+            {
+                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Claims and runs one due job. Returns false when none was due.</summary>
+    public async Task<bool> RunOneAsync(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<GlasDbContext>();
+        var now = time.GetUtcNow();
+        var stale = now - options.Value.StaleAfter;
+        var job = (await db.Jobs.FromSql($"""
+            UPDATE "Jobs" SET "Status" = 'Running', "LockedAt" = {now}, "Attempts" = "Attempts" + 1
+            WHERE "Id" = (
+                SELECT "Id" FROM "Jobs"
+                WHERE ("Status" = 'Pending' AND "RunAt" <= {now}) OR ("Status" = 'Running' AND "LockedAt" < {stale})
+                ORDER BY "RunAt" LIMIT 1
+                FOR UPDATE SKIP LOCKED)
+            RETURNING *
+            """).AsNoTracking().ToListAsync(ct)).FirstOrDefault();
+        if (job is null)
+        {
+            return false;
+        }
+
+        string? error = null;
+        try
+        {
+            if (!byKind.TryGetValue(job.Kind, out var handler))
+            {
+                throw new InvalidOperationException($"No handler for job kind '{job.Kind}'.");
+            }
+            await handler.RunAsync(job.Payload, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            error = ex.Message;
+            logger.LogWarning(ex, "Job {JobId} ({Kind}) failed on attempt {Attempt}", job.Id, job.Kind, job.Attempts);
+        }
+
+        var finished = time.GetUtcNow();
+        var failedForGood = error is not null && job.Attempts >= options.Value.MaxAttempts;
+        var status = error is null ? JobStatus.Done : failedForGood ? JobStatus.Failed : JobStatus.Pending;
+        var runAt = error is null || failedForGood ? job.RunAt : finished + Backoff.After(job.Attempts, options.Value.BaseDelay);
+        await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.Status, status)
+            .SetProperty(j => j.RunAt, runAt)
+            .SetProperty(j => j.LastError, error)
+            .SetProperty(j => j.LockedAt, (DateTimeOffset?)null)
+            .SetProperty(j => j.CompletedAt, error is null ? finished : null), ct);
+        return true;
+    }
+}
+
+public static class JobsExtensions
+{
+    public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<JobOptions>(configuration.GetSection("Glas:Jobs"));
+        services.AddSingleton<JobSignal>();
+        services.AddSingleton<JobRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
+        return services;
+    }
+}

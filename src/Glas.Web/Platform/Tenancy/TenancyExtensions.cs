@@ -1,0 +1,17 @@
+namespace Glas.Web.Platform.Tenancy;
+
+public static class TenancyExtensions
+{
+    public static IServiceCollection AddTenancy(this IServiceCollection services)
+    {
+        services.AddMemoryCache();
+        services.AddSingleton<TenantDirectory>();
+        services.AddScoped<TenantContext>();
+        return services;
+    }
+
+    public static IApplicationBuilder UseTenancy(this IApplicationBuilder app) => app.UseMiddleware<TenantMiddleware>();
+
+    public static Tenant CurrentTenant(this HttpContext context) =>
+        context.RequestServices.GetRequiredService<TenantContext>().Required;
+}

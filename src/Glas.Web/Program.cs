@@ -1,0 +1,75 @@
+using Glas.Web.Accounts;
+using Glas.Web.Admin;
+using Glas.Web.DemoData;
+using Glas.Web.Platform.Database;
+using Glas.Web.Platform.Email;
+using Glas.Web.Platform.Health;
+using Glas.Web.Platform.Identity;
+using Glas.Web.Platform.Jobs;
+using Glas.Web.Platform.Localization;
+using Glas.Web.Platform.Security;
+using Glas.Web.Platform.Tenancy;
+using Glas.Web.Platform.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Logs: one JSON object per line on the console.
+builder.Logging.ClearProviders().AddJsonConsole();
+
+// Platform: database, tenants, accounts, security, e-mail, background jobs, languages, pages and API.
+builder.Services
+    .AddDatabase(builder.Configuration)
+    .AddTenancy()
+    .AddGlasIdentity(builder.Configuration)
+    .AddPlatformSecurity(builder.Configuration)
+    .AddEmail(builder.Configuration)
+    .AddJobs(builder.Configuration)
+    .AddGlasLocalization()
+    .AddGlasWeb(builder.Configuration);
+
+var app = builder.Build();
+
+// `schema-script` prints the DDL that the EF model implies, to draft the next migration.
+if (args.Contains("schema-script"))
+{
+    Console.WriteLine(app.Services.CreateScope().ServiceProvider.GetRequiredService<GlasDbContext>().SchemaScript());
+    return;
+}
+
+// Schema, then demo data when asked, then a default tenant if there is none.
+await app.MigrateDatabaseAsync();
+if (app.Configuration.GetValue<bool>("Glas:SeedDemoData"))
+{
+    await DemoSeeder.SeedAsync(app.Services);
+}
+await DefaultTenant.EnsureAsync(app.Services, app.Configuration.GetSection("Glas:DefaultTenant").Get<DefaultTenantOptions>() ?? new());
+
+// Pipeline: proxy headers, errors, security headers, tenant, static files, language, auth.
+app.UseForwardedHeaders();
+app.UseGlasErrors();
+app.UseSecurityHeaders();
+if (app.Configuration.GetValue<bool>("Glas:Web:RequireHttps"))
+{
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
+app.UseTenancy();
+app.UseStaticFiles();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+// Endpoints: health, OpenAPI, the API of each module, and the pages.
+app.MapHealth();
+app.MapOpenApi();
+app.MapTenantsApi();
+app.MapAccountsApi();
+app.MapAdminApi();
+app.MapRazorPages();
+
+app.Run();
+
+public partial class Program;
