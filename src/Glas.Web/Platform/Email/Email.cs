@@ -51,6 +51,7 @@ public sealed class SendEmailJob(IOptions<EmailOptions> options, IWebHostEnviron
         {
             BodyEncoding = System.Text.Encoding.UTF8,
             SubjectEncoding = System.Text.Encoding.UTF8,
+            BodyTransferEncoding = System.Net.Mime.TransferEncoding.Base64,
         };
         using var client = new SmtpClient();
         if (string.IsNullOrWhiteSpace(o.SmtpHost))

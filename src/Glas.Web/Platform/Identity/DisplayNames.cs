@@ -35,7 +35,9 @@ public static class DisplayNames
         {
             return Problem.Characters;
         }
-        if (name.Split(' ').Any(MixesScripts))
+        // A word here is a run of letters, so "O'Brien-Смит" is two words, each in one script.
+        var words = new string(name.Select(c => char.IsLetter(c) ? c : ' ').ToArray()).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Any(MixesScripts))
         {
             return Problem.MixedScripts;
         }

@@ -1,0 +1,95 @@
+using Glas.Web.Platform.Database;
+using Glas.Web.Platform.Tenancy;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Glas.Web.Tests.TestSupport;
+
+/// <summary>
+/// Glas over HTTP against its own fresh PostgreSQL database, migrated and seeded with the demo
+/// tenants and accounts, e-mail written to a private pickup folder.
+/// </summary>
+public class GlasFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private TestDatabase? database;
+
+    public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "glas-test-mail-" + Guid.NewGuid().ToString("N")[..12]);
+
+    public string ConnectionString => database?.ConnectionString ?? throw new InvalidOperationException("Not initialised.");
+
+    /// <summary>Settings a derived factory changes, e.g. a low rate limit.</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public async Task InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync();
+        Directory.CreateDirectory(MailDirectory);
+        _ = Services; // start the host: migrations and demo data run now.
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Glas", ConnectionString);
+        builder.UseSetting("Glas:SeedDemoData", "true");
+        builder.UseSetting("Glas:Email:PickupDirectory", MailDirectory);
+        builder.UseSetting("Glas:Jobs:PollInterval", "00:00:00.200");
+        builder.UseSetting("Glas:Jobs:BaseDelay", "00:00:01");
+        builder.UseSetting("Glas:RateLimits:AuthPerMinute", "10000");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public HttpClient Client(bool followRedirects = true) =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true, BaseAddress = new Uri("http://localhost") });
+
+    /// <summary>Runs a query with the tenant of <paramref name="slug"/> as the current tenant.</summary>
+    public async Task<T> WithDbAsync<T>(Func<GlasDbContext, Task<T>> query, string? slug = null)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<GlasDbContext>();
+        if (slug is not null)
+        {
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Tenant = await db.Tenants.SingleAsync(t => t.Slug == slug);
+        }
+        return await query(db);
+    }
+
+    /// <summary>Waits for the background runner to write an e-mail to <paramref name="to"/> and returns its text.</summary>
+    public async Task<string> WaitForMailAsync(string to, int index = 0)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var mails = Directory.GetFiles(MailDirectory, "*.eml")
+                .Select(f => (File: f, Text: Mail.Decode(File.ReadAllText(f))))
+                .Where(m => m.Text.Contains("To: " + to, StringComparison.OrdinalIgnoreCase))
+                .OrderBy(m => File.GetCreationTimeUtc(m.File)).ThenBy(m => m.File)
+                .ToList();
+            if (mails.Count > index)
+            {
+                return mails[index].Text;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"No e-mail #{index + 1} to {to} within 10 s in {MailDirectory}.");
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+        if (Directory.Exists(MailDirectory))
+        {
+            Directory.Delete(MailDirectory, recursive: true);
+        }
+    }
+}
