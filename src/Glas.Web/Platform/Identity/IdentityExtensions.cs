@@ -87,6 +87,8 @@ public static class IdentityExtensions
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "glas.auth";
+            // One sign-in for the whole installation; roles are still checked per tenant.
+            o.Cookie.Path = "/";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.LoginPath = "/account/login";

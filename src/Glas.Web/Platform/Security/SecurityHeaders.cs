@@ -30,6 +30,7 @@ public static class SecurityExtensions
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "glas.af";
+            o.Cookie.Path = "/";
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
