@@ -47,6 +47,7 @@ await DefaultTenant.EnsureAsync(app.Services, app.Configuration.GetSection("Glas
 // Pipeline: proxy headers, errors, security headers, tenant, static files, language, auth.
 app.UseForwardedHeaders();
 app.UseGlasErrors();
+app.UseRequestSizeLimit();
 app.UseSecurityHeaders();
 if (app.Configuration.GetValue<bool>("Glas:Web:RequireHttps"))
 {

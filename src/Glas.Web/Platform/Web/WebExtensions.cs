@@ -72,6 +72,23 @@ public static class WebExtensions
         return app;
     }
 
+    /// <summary>
+    /// Refuses a declared body over the limit before anything reads it; Kestrel's own limit
+    /// (set above) also stops bodies that do not declare their length.
+    /// </summary>
+    public static IApplicationBuilder UseRequestSizeLimit(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var max = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebOptions>>().Value.MaxRequestBodyBytes;
+            var reExecuted = context.Features.Get<IStatusCodeReExecuteFeature>() is not null;
+            if (context.Request.ContentLength > max && !reExecuted)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return;
+            }
+            await next(context);
+        });
+
     public static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 

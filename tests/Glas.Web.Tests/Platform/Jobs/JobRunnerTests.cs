@@ -1,0 +1,109 @@
+using Glas.Web.Platform.Database;
+using Glas.Web.Platform.Jobs;
+using Glas.Web.Tests.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+using Xunit;
+
+namespace Glas.Web.Tests.Platform.Jobs;
+
+public sealed class CountingJob : IJobHandler
+{
+    public const string KindName = "test.count";
+    public const string FailingKind = "test.fail";
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> Runs = new();
+
+    public string Kind => KindName;
+
+    public async Task RunAsync(string payload, CancellationToken ct)
+    {
+        Runs.AddOrUpdate(payload, 1, (_, n) => n + 1);
+        await Task.Delay(5, ct);
+    }
+}
+
+public sealed class FailingJob : IJobHandler
+{
+    public string Kind => CountingJob.FailingKind;
+
+    public Task RunAsync(string payload, CancellationToken ct) => throw new InvalidOperationException("SMTP server said no");
+}
+
+/// <summary>The runner is driven by hand here, so the tests decide when jobs run.</summary>
+public sealed class JobsFactory : GlasFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Glas:Jobs:Enabled"] = "false",
+        ["Glas:Jobs:MaxAttempts"] = "3",
+        ["Glas:Jobs:BaseDelay"] = "00:00:00",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(s =>
+        {
+            s.AddSingleton<IJobHandler, CountingJob>();
+            s.AddSingleton<IJobHandler, FailingJob>();
+        });
+    }
+}
+
+[Trait("Category", "Integration")]
+public class JobRunnerTests(JobsFactory app) : IClassFixture<JobsFactory>
+{
+    [Fact]
+    public async Task Two_runners_working_the_same_table_run_each_job_exactly_once()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var payloads = Enumerable.Range(0, 60).Select(i => $"job-{Guid.NewGuid():N}-{i}").ToList();
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var p in payloads)
+            {
+                db.EnqueueJob(CountingJob.KindName, p, now.AddSeconds(-1));
+            }
+            return await db.SaveChangesAsync();
+        });
+
+        var runner = app.Services.GetRequiredService<JobRunner>();
+        async Task Drain()
+        {
+            while (await runner.RunOneAsync(CancellationToken.None))
+            {
+            }
+        }
+        await Task.WhenAll(Drain(), Drain(), Drain());
+
+        foreach (var p in payloads)
+        {
+            CountingJob.Runs[System.Text.Json.JsonSerializer.Serialize(p)].ShouldBe(1);
+        }
+        var statuses = await app.WithDbAsync(db => db.Jobs.Where(j => j.Kind == CountingJob.KindName).Select(j => j.Status).Distinct().ToListAsync());
+        statuses.ShouldBe([JobStatus.Done]);
+    }
+
+    [Fact]
+    public async Task A_failing_job_is_retried_then_marked_failed_with_its_error()
+    {
+        var job = await app.WithDbAsync(async db =>
+        {
+            var j = db.EnqueueJob(CountingJob.FailingKind, "x", DateTimeOffset.UtcNow.AddSeconds(-1));
+            await db.SaveChangesAsync();
+            return j;
+        });
+        var runner = app.Services.GetRequiredService<JobRunner>();
+        for (var i = 0; i < 5; i++)
+        {
+            await runner.RunOneAsync(CancellationToken.None);
+            await Task.Delay(20);
+        }
+        var stored = await app.WithDbAsync(db => db.Jobs.AsNoTracking().SingleAsync(j => j.Id == job.Id));
+        stored.Status.ShouldBe(JobStatus.Failed);
+        stored.Attempts.ShouldBe(3);
+        stored.LastError.ShouldBe("SMTP server said no");
+    }
+}
