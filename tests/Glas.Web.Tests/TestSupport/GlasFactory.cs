@@ -23,7 +23,7 @@ public class GlasFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Settings a derived factory changes, e.g. a low rate limit.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync();
         Directory.CreateDirectory(MailDirectory);
@@ -80,7 +80,9 @@ public class GlasFactory : WebApplicationFactory<Program>, IAsyncLifetime
         throw new TimeoutException($"No e-mail #{index + 1} to {to} within 10 s in {MailDirectory}.");
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAllAsync();
+
+    protected virtual async Task DisposeAllAsync()
     {
         await base.DisposeAsync();
         if (database is not null)
