@@ -9,7 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Glas.Web.Platform.Database;
 
-public sealed class GlasDbContext(DbContextOptions<GlasDbContext> options, TenantContext tenant)
+/// <summary>
+/// The one DbContext. Each module adds its sets in its own folder (a partial of this class) and
+/// its mapping as IEntityTypeConfiguration classes, picked up from the assembly.
+/// </summary>
+public sealed partial class GlasDbContext(DbContextOptions<GlasDbContext> options, TenantContext tenant)
     : IdentityUserContext<GlasUser, Guid>(options)
 {
     /// <summary>The tenant every <see cref="ITenantOwned"/> query is filtered to; null matches nothing.</summary>
@@ -76,6 +80,8 @@ public sealed class GlasDbContext(DbContextOptions<GlasDbContext> options, Tenan
         });
 
         builder.Entity<DataProtectionKey>(k => k.Property(x => x.FriendlyName).HasMaxLength(200));
+
+        builder.ApplyConfigurationsFromAssembly(typeof(GlasDbContext).Assembly);
 
         // Every tenant-owned entity is filtered to the current tenant.
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
