@@ -10,6 +10,7 @@ using Glas.Web.Platform.Localization;
 using Glas.Web.Platform.Security;
 using Glas.Web.Platform.Tenancy;
 using Glas.Web.Platform.Web;
+using Glas.Web.Projects;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -25,7 +26,8 @@ builder.Services
     .AddEmail(builder.Configuration)
     .AddJobs(builder.Configuration)
     .AddGlasLocalization()
-    .AddGlasWeb(builder.Configuration);
+    .AddGlasWeb(builder.Configuration)
+    .AddProjects();
 
 var app = builder.Build();
 
@@ -69,6 +71,7 @@ app.MapOpenApi();
 app.MapTenantsApi();
 app.MapAccountsApi();
 app.MapAdminApi();
+app.MapProjectsApi();
 app.MapRazorPages();
 
 app.Run();

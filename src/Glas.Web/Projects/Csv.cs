@@ -1,0 +1,90 @@
+using System.Text;
+
+namespace Glas.Web.Projects;
+
+/// <summary>RFC 4180 CSV, the small part the register needs: quoted fields, doubled quotes, line breaks inside quotes.</summary>
+public static class Csv
+{
+    public static string Line(IEnumerable<string?> fields) =>
+        string.Join(',', fields.Select(f => f is null ? "" : f.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + f.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : f)) + "\r\n";
+
+    /// <summary>Rows of fields; throws <see cref="FormatException"/> with the line number on an unclosed quote or text after one.</summary>
+    public static IEnumerable<string[]> Read(TextReader reader)
+    {
+        var row = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        var afterQuote = false;
+        var line = 1;
+        int c;
+        while ((c = reader.Read()) >= 0)
+        {
+            var ch = (char)c;
+            if (quoted)
+            {
+                if (ch == '"')
+                {
+                    if (reader.Peek() == '"')
+                    {
+                        reader.Read();
+                        field.Append('"');
+                    }
+                    else
+                    {
+                        quoted = false;
+                        afterQuote = true;
+                    }
+                }
+                else
+                {
+                    if (ch == '\n')
+                    {
+                        line++;
+                    }
+                    field.Append(ch);
+                }
+                continue;
+            }
+            switch (ch)
+            {
+                case '"' when field.Length == 0 && !afterQuote:
+                    quoted = true;
+                    break;
+                case ',':
+                    row.Add(field.ToString());
+                    field.Clear();
+                    afterQuote = false;
+                    break;
+                case '\r':
+                    break;
+                case '\n':
+                    row.Add(field.ToString());
+                    field.Clear();
+                    afterQuote = false;
+                    line++;
+                    if (row.Count > 1 || row[0].Length > 0)
+                    {
+                        yield return [.. row];
+                    }
+                    row.Clear();
+                    break;
+                default:
+                    if (afterQuote)
+                    {
+                        throw new FormatException(line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                    field.Append(ch);
+                    break;
+            }
+        }
+        if (quoted)
+        {
+            throw new FormatException(line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        if (field.Length > 0 || row.Count > 0)
+        {
+            row.Add(field.ToString());
+            yield return [.. row];
+        }
+    }
+}

@@ -1,0 +1,154 @@
+using Glas.Web.Platform.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace Glas.Web.Projects;
+
+/// <summary>The register's filters, as the list page and the API take them from the query string.</summary>
+public sealed record ProjectFilter(int? Year = null, ProjectStatus? Status = null, string? Programme = null, AdministrationRole? Role = null, Guid? Organisation = null, string? Sort = null)
+{
+    public static readonly string[] Sorts = ["date-desc", "date-asc", "value-desc", "value-asc"];
+
+    public string SortOrDefault => Sorts.Contains(Sort) ? Sort! : "date-desc";
+
+    /// <summary>The filter as a query string, for paging and export links.</summary>
+    public string Query()
+    {
+        var parts = new List<string>();
+        if (Year is { } y)
+        {
+            parts.Add("year=" + y);
+        }
+        if (Status is { } s)
+        {
+            parts.Add("status=" + s);
+        }
+        if (!string.IsNullOrEmpty(Programme))
+        {
+            parts.Add("programme=" + Uri.EscapeDataString(Programme));
+        }
+        if (Role is { } r)
+        {
+            parts.Add("role=" + r);
+        }
+        if (Organisation is { } o)
+        {
+            parts.Add("organisation=" + o);
+        }
+        if (Sort is not null && SortOrDefault != "date-desc")
+        {
+            parts.Add("sort=" + SortOrDefault);
+        }
+        return string.Join('&', parts);
+    }
+}
+
+public sealed record ProjectRow(Guid Id, string? Code, string Title, ProjectStatus Status, AdministrationRole Role, string? Programme, string? LeadOrganisation,
+    Currency Currency, decimal? TotalValue, decimal? Grant, decimal PaidTotal, DateOnly? StartDate, DateOnly? EndDate, int? FirstYear, int? LastYear);
+
+/// <summary>Sums of the filtered projects in one currency.</summary>
+public sealed record CurrencyTotals(Currency Currency, int Count, decimal TotalValue, decimal Grant, decimal Paid);
+
+public sealed record RegisterTotals(int Count, IReadOnlyList<CurrencyTotals> ByCurrency)
+{
+    /// <summary>Everything converted to euro, each currency's sum at the fixed rate.</summary>
+    public decimal TotalValueEur => ByCurrency.Sum(c => Currencies.ToEur(c.TotalValue, c.Currency));
+    public decimal GrantEur => ByCurrency.Sum(c => Currencies.ToEur(c.Grant, c.Currency));
+    public decimal PaidEur => ByCurrency.Sum(c => Currencies.ToEur(c.Paid, c.Currency));
+}
+
+public sealed record ChartBar(string Label, decimal ValueEur, int Count);
+
+public static class ProjectQueries
+{
+    public const int PageSize = 20;
+
+    public static IQueryable<Project> Filtered(GlasDbContext db, ProjectFilter f)
+    {
+        var q = db.Projects.AsNoTracking();
+        if (f.Year is { } y)
+        {
+            q = q.Where(p => p.FirstYear <= y && p.LastYear >= y);
+        }
+        if (f.Status is { } s)
+        {
+            q = q.Where(p => p.Status == s);
+        }
+        if (!string.IsNullOrEmpty(f.Programme))
+        {
+            q = q.Where(p => p.Programme == f.Programme);
+        }
+        if (f.Role is { } r)
+        {
+            q = q.Where(p => p.Role == r);
+        }
+        if (f.Organisation is { } o)
+        {
+            q = q.Where(p => p.LeadOrganisationId == o || db.ProjectPartners.Any(pp => pp.ProjectId == p.Id && pp.OrganisationId == o));
+        }
+        return q;
+    }
+
+    public static IQueryable<Project> Sorted(IQueryable<Project> q, ProjectFilter f) => f.SortOrDefault switch
+    {
+        "date-asc" => q.OrderBy(p => p.StartDate == null).ThenBy(p => p.StartDate).ThenBy(p => p.Id),
+        "value-desc" => q.OrderBy(p => p.TotalValueEur == null).ThenByDescending(p => p.TotalValueEur).ThenBy(p => p.Id),
+        "value-asc" => q.OrderBy(p => p.TotalValueEur == null).ThenBy(p => p.TotalValueEur).ThenBy(p => p.Id),
+        _ => q.OrderBy(p => p.StartDate == null).ThenByDescending(p => p.StartDate).ThenByDescending(p => p.Id),
+    };
+
+    /// <summary>Count and sums for the filter, computed by PostgreSQL, one row per currency.</summary>
+    public static async Task<RegisterTotals> TotalsAsync(GlasDbContext db, ProjectFilter f, CancellationToken ct)
+    {
+        var rows = await Filtered(db, f).GroupBy(p => p.Currency)
+            .Select(g => new CurrencyTotals(g.Key, g.Count(), g.Sum(p => p.TotalValue) ?? 0, g.Sum(p => p.Grant) ?? 0, g.Sum(p => p.PaidTotal)))
+            .ToListAsync(ct);
+        rows = rows.OrderBy(r => r.Currency).ToList();
+        return new RegisterTotals(rows.Sum(r => r.Count), rows);
+    }
+
+    public static Task<List<ProjectRow>> PageAsync(GlasDbContext db, ProjectFilter f, int page, int size, CancellationToken ct) =>
+        Sorted(Filtered(db, f), f).Skip((page - 1) * size).Take(size)
+            .Select(p => new ProjectRow(p.Id, p.Code, p.Title, p.Status, p.Role, p.Programme, p.LeadOrganisation != null ? p.LeadOrganisation.Name : null,
+                p.Currency, p.TotalValue, p.Grant, p.PaidTotal, p.StartDate, p.EndDate, p.FirstYear, p.LastYear))
+            .ToListAsync(ct);
+
+    /// <summary>Loads one project with everything its page shows except history, news and comments.</summary>
+    public static Task<Project?> FullAsync(GlasDbContext db, Guid id, bool tracking, CancellationToken ct)
+    {
+        var q = tracking ? db.Projects : db.Projects.AsNoTracking();
+        return q.Include(p => p.LeadOrganisation)
+            .Include(p => p.Partners).ThenInclude(x => x.Organisation)
+            .Include(p => p.Payments)
+            .Include(p => p.Indicators)
+            .Include(p => p.Documents)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(p => p.Id == id, ct);
+    }
+
+    /// <summary>Total value in euro by the year a project starts in.</summary>
+    public static async Task<List<ChartBar>> ByYearAsync(GlasDbContext db, CancellationToken ct) =>
+        (await db.Projects.Where(p => p.FirstYear != null).GroupBy(p => p.FirstYear!.Value)
+            .Select(g => new { Year = g.Key, Value = g.Sum(p => p.TotalValueEur) ?? 0, Count = g.Count() })
+            .ToListAsync(ct))
+        .OrderBy(x => x.Year).Select(x => new ChartBar(x.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), x.Value, x.Count)).ToList();
+
+    /// <summary>Total value in euro by funding programme, largest first.</summary>
+    public static async Task<List<ChartBar>> ByProgrammeAsync(GlasDbContext db, string unknown, CancellationToken ct) =>
+        (await db.Projects.GroupBy(p => p.Programme)
+            .Select(g => new { Programme = g.Key, Value = g.Sum(p => p.TotalValueEur) ?? 0, Count = g.Count() })
+            .ToListAsync(ct))
+        .OrderByDescending(x => x.Value).ThenBy(x => x.Programme).Select(x => new ChartBar(x.Programme ?? unknown, x.Value, x.Count)).ToList();
+
+    public static Task<List<string>> ProgrammesAsync(GlasDbContext db, CancellationToken ct) =>
+        db.Projects.Where(p => p.Programme != null).Select(p => p.Programme!).Distinct().OrderBy(p => p).ToListAsync(ct);
+
+    public static Task<List<Organisation>> OrganisationsAsync(GlasDbContext db, CancellationToken ct) =>
+        db.Organisations.AsNoTracking().OrderBy(o => o.Name).ToListAsync(ct);
+
+    public static async Task<(int Min, int Max)?> YearRangeAsync(GlasDbContext db, CancellationToken ct)
+    {
+        var range = await db.Projects.Where(p => p.FirstYear != null).GroupBy(_ => 1)
+            .Select(g => new { Min = g.Min(p => p.FirstYear), Max = g.Max(p => p.LastYear) }).FirstOrDefaultAsync(ct);
+        return range is { Min: { } min, Max: { } max } ? (min, max) : null;
+    }
+}
