@@ -1,0 +1,164 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Glas.Web.Platform.Database;
+using Glas.Web.Platform.Identity;
+using Glas.Web.Platform.Localization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Glas.Web.Projects;
+
+/// <summary>Officials list a project's documents (title, type, time of publication, link) and publish news about it.</summary>
+[Authorize(Policy = Policies.Official)]
+public sealed class DocumentsModel(GlasDbContext db, ProjectEditor editor, TimeProvider time, IStringLocalizer<ProjectsText> t) : PageModel
+{
+    public sealed class DocumentInput
+    {
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(300, ErrorMessage = "Validation.TooLong")]
+        public string? Title { get; set; }
+
+        public string? Kind { get; set; }
+
+        /// <summary>Local time in Bulgaria, as the seed lists it ("11.06.2020 / 16:19").</summary>
+        public string? PublishedAt { get; set; }
+
+        [StringLength(500, ErrorMessage = "Validation.TooLong")]
+        public string? Url { get; set; }
+    }
+
+    public sealed class NewsInput
+    {
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(300, ErrorMessage = "Validation.TooLong")]
+        public string? Title { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(20000, ErrorMessage = "Validation.TooLong")]
+        public string? Body { get; set; }
+    }
+
+    [BindProperty] public DocumentInput Document { get; set; } = new();
+    [BindProperty] public NewsInput News { get; set; } = new();
+
+    public Project Project { get; private set; } = null!;
+    public List<ProjectNews> NewsItems { get; private set; } = [];
+
+    public IEnumerable<SelectListItem> KindItems => Enum.GetValues<DocumentKind>().Select(k => new SelectListItem(t["DocumentKind." + k], k.ToString()));
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostDocumentAsync(Guid id, CancellationToken ct)
+    {
+        ModelState.Remove("News.Title");
+        ModelState.Remove("News.Body");
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        var kind = Enum.TryParse<DocumentKind>(Document.Kind, false, out var k) && Enum.IsDefined(k) && !(Document.Kind ?? "").Any(char.IsDigit) ? k : (DocumentKind?)null;
+        if (kind is null)
+        {
+            ModelState.AddModelError("Document.Kind", t["Error.Invalid"]);
+        }
+        DateTimeOffset at = time.GetUtcNow();
+        if (!string.IsNullOrWhiteSpace(Document.PublishedAt))
+        {
+            if (DateTime.TryParseExact(Document.PublishedAt.Trim(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-dd HH:mm", "dd.MM.yyyy HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            {
+                at = SofiaToUtc(local);
+            }
+            else
+            {
+                ModelState.AddModelError("Document.PublishedAt", t["Error.DateFormat"]);
+            }
+        }
+        if (ProjectEditor.Clean(Document.Url) is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps))
+        {
+            ModelState.AddModelError("Document.Url", t["Error.Url"]);
+        }
+        if (Document.Title is not null && ProjectEditor.HasControlCharacters(Document.Title))
+        {
+            ModelState.AddModelError("Document.Title", t["Error.Characters"]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        db.ProjectDocuments.Add(new ProjectDocument
+        {
+            Id = Guid.CreateVersion7(time.GetUtcNow()), TenantId = editor.TenantId, ProjectId = id, Title = Document.Title!.Trim(), Kind = kind!.Value,
+            PublishedAt = at, Url = ProjectEditor.Clean(Document.Url),
+        });
+        editor.Audit(await db.ActorAsync(User, ct), "project.document.add", Project, Document.Title.Trim());
+        await db.SaveChangesAsync(ct);
+        TempData["Status"] = t["Documents.Saved"].Value;
+        return Redirect($"{Request.PathBase}/projects/{id}/documents");
+    }
+
+    public async Task<IActionResult> OnPostRemoveDocumentAsync(Guid id, Guid documentId, CancellationToken ct)
+    {
+        var doc = await db.ProjectDocuments.FirstOrDefaultAsync(d => d.Id == documentId && d.ProjectId == id, ct);
+        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (doc is null || project is null)
+        {
+            return NotFound();
+        }
+        db.ProjectDocuments.Remove(doc);
+        editor.Audit(await db.ActorAsync(User, ct), "project.document.remove", project, doc.Title);
+        await db.SaveChangesAsync(ct);
+        TempData["Status"] = t["Documents.Removed"].Value;
+        return Redirect($"{Request.PathBase}/projects/{id}/documents");
+    }
+
+    public async Task<IActionResult> OnPostNewsAsync(Guid id, CancellationToken ct)
+    {
+        ModelState.Remove("Document.Title");
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        if ((News.Title is not null && ProjectEditor.HasControlCharacters(News.Title)) || (News.Body is not null && ProjectEditor.HasControlCharacters(News.Body)))
+        {
+            ModelState.AddModelError("News.Body", t["Error.Characters"]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        db.ProjectNews.Add(new ProjectNews
+        {
+            Id = Guid.CreateVersion7(time.GetUtcNow()), TenantId = editor.TenantId, ProjectId = id, Title = News.Title!.Trim(),
+            Body = News.Body!.Trim().Replace("\r\n", "\n", StringComparison.Ordinal), PublishedAt = time.GetUtcNow(),
+        });
+        editor.Audit(await db.ActorAsync(User, ct), "project.news.add", Project, News.Title.Trim());
+        await db.SaveChangesAsync(ct);
+        TempData["Status"] = t["News.Saved"].Value;
+        return Redirect($"{Request.PathBase}/projects/{id}");
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if (await db.Projects.AsNoTracking().Include(p => p.Documents).FirstOrDefaultAsync(p => p.Id == id, ct) is not { } project)
+        {
+            return false;
+        }
+        Project = project;
+        NewsItems = await db.ProjectNews.AsNoTracking().Where(n => n.ProjectId == id).OrderByDescending(n => n.PublishedAt).ToListAsync(ct);
+        return true;
+    }
+
+    /// <summary>A wall-clock time in Bulgaria as an instant.</summary>
+    public static DateTimeOffset SofiaToUtc(DateTime local)
+    {
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Sofia", out var z) ? z : TimeZoneInfo.Utc;
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified));
+    }
+
+    public static string LocalInput(DateTimeOffset at) => Formats.ToSofia(at).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+}
