@@ -98,5 +98,6 @@ public static class DemoSeeder
             });
         }
         await db.SaveChangesAsync(ct);
+        await Projects.ProjectsDemoData.SeedAsync(services, ct);
     }
 }
