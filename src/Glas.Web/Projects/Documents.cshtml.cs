@@ -157,7 +157,7 @@ public sealed class DocumentsModel(GlasDbContext db, ProjectEditor editor, TimeP
     {
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Sofia", out var z) ? z : TimeZoneInfo.Utc;
         var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified));
+        return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified)).ToUniversalTime();
     }
 
     public static string LocalInput(DateTimeOffset at) => Formats.ToSofia(at).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);

@@ -34,7 +34,17 @@ public static class MoneyInput
         }
         var integer = decimalAt >= 0 ? s[..decimalAt] : s;
         var fraction = decimalAt >= 0 ? s[(decimalAt + 1)..] : "";
-        integer = integer.Replace(",", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal);
+        if (integer.IndexOfAny([',', '.']) >= 0)
+        {
+            // Grouping must really be thousands: "59,572" or "1.234.567", never "12,34" or a second decimal mark.
+            var separator = decimalAt >= 0 ? (s[decimalAt] == ',' ? '.' : ',') : integer.First(c => c is ',' or '.');
+            var groups = integer.TrimStart('-').Split(separator);
+            if (groups.Any(g => g.IndexOfAny([',', '.']) >= 0) || groups[0].Length is 0 or > 3 || groups.Skip(1).Any(g => g.Length != 3))
+            {
+                return false;
+            }
+            integer = integer.Replace(separator.ToString(), "", StringComparison.Ordinal);
+        }
         if (!decimal.TryParse(integer + (fraction.Length > 0 ? "." + fraction : ""), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d))
         {
             return false;
