@@ -297,11 +297,11 @@ public sealed class ProjectImporter(GlasDbContext db, ProjectEditor editor)
     }
 
     /// <summary>Imports an ИСУН open-data file; throws <see cref="ImportRefusedException"/> for a malformed one.</summary>
-    public Task<ImportReport> ImportIsunAsync(Stream json, Actor actor, string tenantName, IStringLocalizer t, CancellationToken ct)
+    public async Task<ImportReport> ImportIsunAsync(Stream json, Actor actor, string tenantName, IStringLocalizer t, CancellationToken ct)
     {
-        var records = IsunFormat.Read(json, t);
+        var records = IsunFormat.Read(await BufferAsync(json, ct), t);
         var tenantKey = OrganisationNames.Normalize(tenantName);
-        return ImportAsync(records, actor,
+        return await ImportAsync(records, actor,
             (r, p) => ProjectInput.From(p) with
             {
                 Title = r.Input!.Title,
@@ -318,5 +318,14 @@ public sealed class ProjectImporter(GlasDbContext db, ProjectEditor editor)
             },
             r => r.Input!.LeadOrganisation is { } lead && OrganisationNames.Normalize(lead) == tenantKey ? AdministrationRole.Beneficiary : AdministrationRole.Partner,
             null, ct);
+    }
+
+    /// <summary>Request bodies may not be read synchronously; the parsers read from memory (the size limit keeps it small).</summary>
+    public static async Task<MemoryStream> BufferAsync(Stream input, CancellationToken ct)
+    {
+        var buffer = new MemoryStream();
+        await input.CopyToAsync(buffer, ct);
+        buffer.Position = 0;
+        return buffer;
     }
 }

@@ -50,7 +50,7 @@ public sealed record ProjectDto(
         p.StartDate, p.EndDate, p.Years.ToList(), p.Status.ToString(), p.CurrentStage, p.Description, p.GeneralGoal, p.SpecificGoals, p.Activities,
         p.TargetGroups, p.ExpectedResults, p.PlaceOfExecution,
         p.Indicators.OrderBy(x => x.Position).Select(x => new IndicatorInput(x.Name, x.Target, x.Achieved)).ToList(),
-        p.Documents.OrderBy(x => x.PublishedAt).Select(x => new DocumentDto(x.Title, x.Kind.ToString(), x.PublishedAt, x.Url)).ToList(),
+        p.Documents.OrderBy(x => x.PublishedAt).ThenBy(x => x.Id).Select(x => new DocumentDto(x.Title, x.Kind.ToString(), x.PublishedAt, x.Url)).ToList(),
         p.UpdatedAt);
 }
 
@@ -204,7 +204,7 @@ public static class ProjectsApi
             {
                 try
                 {
-                    var records = ProjectsCsv.Read(http.Request.Body, t);
+                    var records = ProjectsCsv.Read(await ProjectImporter.BufferAsync(http.Request.Body, ct), t);
                     var report = await ImportCsvAsync(importer, records, await db.ActorAsync(http.User, ct), t, ct);
                     return TypedResults.Ok(ImportReportDto.From(report));
                 }

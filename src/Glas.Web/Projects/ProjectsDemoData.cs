@@ -271,9 +271,11 @@ public static class ProjectsDemoData
             var project = await editor.CreateAsync(input, actor, ct);
             if (slug == "yugoiztochen")
             {
-                foreach (var (title, kind, local) in YugoiztochenDocuments)
+                var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+                foreach (var (n, (title, kind, local)) in YugoiztochenDocuments.Index())
                 {
-                    db.ProjectDocuments.Add(new ProjectDocument { Id = Guid.NewGuid(), TenantId = tenant.Id, ProjectId = project.Id, Title = title, Kind = kind, PublishedAt = DocumentsModel.SofiaToUtc(local) });
+                    // Ids in list order: documents published in the same minute keep the seed's order.
+                    db.ProjectDocuments.Add(new ProjectDocument { Id = Guid.CreateVersion7(now.AddMilliseconds(n)), TenantId = tenant.Id, ProjectId = project.Id, Title = title, Kind = kind, PublishedAt = DocumentsModel.SofiaToUtc(local) });
                 }
             }
             if (slug == "haskovo")
