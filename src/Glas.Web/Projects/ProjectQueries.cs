@@ -56,7 +56,8 @@ public sealed record RegisterTotals(int Count, IReadOnlyList<CurrencyTotals> ByC
     public decimal PaidEur => ByCurrency.Sum(c => Currencies.ToEur(c.Paid, c.Currency));
 }
 
-public sealed record ChartBar(string Label, decimal ValueEur, int Count);
+/// <summary>One bar: the value in euro and in leva, each currency's sum converted once at the fixed rate.</summary>
+public sealed record ChartBar(string Label, decimal ValueEur, decimal ValueBgn, int Count);
 
 public static class ProjectQueries
 {
@@ -125,19 +126,29 @@ public static class ProjectQueries
             .FirstOrDefaultAsync(p => p.Id == id, ct);
     }
 
-    /// <summary>Total value in euro by the year a project starts in.</summary>
+    /// <summary>Total value by the year a project starts in; each currency summed in SQL, then converted once.</summary>
     public static async Task<List<ChartBar>> ByYearAsync(GlasDbContext db, CancellationToken ct) =>
-        (await db.Projects.Where(p => p.FirstYear != null).GroupBy(p => p.FirstYear!.Value)
-            .Select(g => new { Year = g.Key, Value = g.Sum(p => p.TotalValueEur) ?? 0, Count = g.Count() })
-            .ToListAsync(ct))
-        .OrderBy(x => x.Year).Select(x => new ChartBar(x.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), x.Value, x.Count)).ToList();
+        Bars((await db.Projects.Where(p => p.FirstYear != null).GroupBy(p => new { Year = p.FirstYear!.Value, p.Currency })
+                .Select(g => new { g.Key.Year, g.Key.Currency, Value = g.Sum(p => p.TotalValue) ?? 0, Count = g.Count() })
+                .ToListAsync(ct))
+            .Select(x => (x.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), x.Currency, x.Value, x.Count)))
+        .OrderBy(b => b.Label, StringComparer.Ordinal).ToList();
 
-    /// <summary>Total value in euro by funding programme, largest first.</summary>
+    /// <summary>Total value by funding programme, largest first.</summary>
     public static async Task<List<ChartBar>> ByProgrammeAsync(GlasDbContext db, string unknown, CancellationToken ct) =>
-        (await db.Projects.GroupBy(p => p.Programme)
-            .Select(g => new { Programme = g.Key, Value = g.Sum(p => p.TotalValueEur) ?? 0, Count = g.Count() })
-            .ToListAsync(ct))
-        .OrderByDescending(x => x.Value).ThenBy(x => x.Programme).Select(x => new ChartBar(x.Programme ?? unknown, x.Value, x.Count)).ToList();
+        Bars((await db.Projects.GroupBy(p => new { p.Programme, p.Currency })
+                .Select(g => new { g.Key.Programme, g.Key.Currency, Value = g.Sum(p => p.TotalValue) ?? 0, Count = g.Count() })
+                .ToListAsync(ct))
+            .Select(x => (x.Programme ?? unknown, x.Currency, x.Value, x.Count)))
+        .OrderByDescending(b => b.ValueEur).ThenBy(b => b.Label, StringComparer.Ordinal).ToList();
+
+    private static IEnumerable<ChartBar> Bars(IEnumerable<(string Label, Currency Currency, decimal Value, int Count)> rows) =>
+        rows.GroupBy(r => r.Label).Select(g =>
+        {
+            decimal Sum(Currency c) => g.Where(r => r.Currency == c).Sum(r => r.Value);
+            var (bgn, eur) = (Sum(Currency.BGN), Sum(Currency.EUR));
+            return new ChartBar(g.Key, Currencies.ToEur(bgn, Currency.BGN) + eur, bgn + Currencies.ToBgn(eur, Currency.EUR), g.Sum(r => r.Count));
+        });
 
     public static Task<List<string>> ProgrammesAsync(GlasDbContext db, CancellationToken ct) =>
         db.Projects.Where(p => p.Programme != null).Select(p => p.Programme!).Distinct().OrderBy(p => p).ToListAsync(ct);
