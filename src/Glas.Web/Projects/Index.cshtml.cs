@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Glas.Web.Projects;
 
 /// <summary>The public register: filters, sort, totals for the filter, a page of projects.</summary>
-public sealed class IndexModel(GlasDbContext db) : PageModel
+public sealed class IndexModel(GlasDbContext db, FilterOptionsCache cache, Glas.Web.Platform.Tenancy.TenantContext tenant) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
@@ -21,7 +21,7 @@ public sealed class IndexModel(GlasDbContext db) : PageModel
     public List<ProjectRow> Items { get; private set; } = [];
     public Pager Pager { get; private set; } = new(1, ProjectQueries.PageSize, 0, "");
     public List<string> Programmes { get; private set; } = [];
-    public List<Organisation> Organisations { get; private set; } = [];
+    public List<(Guid Id, string Name)> Organisations { get; private set; } = [];
     public (int Min, int Max)? Years { get; private set; }
     public bool FilterInvalid { get; private set; }
 
@@ -33,8 +33,7 @@ public sealed class IndexModel(GlasDbContext db) : PageModel
         Totals = await ProjectQueries.TotalsAsync(db, Filter, ct);
         Pager = new Pager(PageNumber ?? 1, ProjectQueries.PageSize, Totals.Count, Filter.Query());
         Items = await ProjectQueries.PageAsync(db, Filter, Pager.Current, ProjectQueries.PageSize, ct);
-        Programmes = await ProjectQueries.ProgrammesAsync(db, ct);
-        Organisations = await ProjectQueries.OrganisationsAsync(db, ct);
-        Years = await ProjectQueries.YearRangeAsync(db, ct);
+        var options = await ProjectQueries.OptionsAsync(db, cache, tenant.Required.Id, ct);
+        (Programmes, Organisations, Years) = (options.Programmes, options.Organisations, options.Years);
     }
 }

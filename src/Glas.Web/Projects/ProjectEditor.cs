@@ -17,7 +17,7 @@ public sealed record FieldError(string Field, string Message);
 /// Creates and changes projects for the pages, the API and the imports alike: checks the rules,
 /// applies the input, writes the public change history and the audit entry. Callers save.
 /// </summary>
-public sealed partial class ProjectEditor(GlasDbContext db, TenantContext tenant, TimeProvider time, IStringLocalizer<ProjectsText> t)
+public sealed partial class ProjectEditor(GlasDbContext db, TenantContext tenant, TimeProvider time, IStringLocalizer<ProjectsText> t, FilterOptionsCache cache)
 {
     private Dictionary<string, Organisation>? organisations;
     private bool replaced;
@@ -417,7 +417,10 @@ public sealed partial class ProjectEditor(GlasDbContext db, TenantContext tenant
         db.Projects.Remove(p);
     }
 
-    public void Audit(Actor actor, string action, Project p, string? details) =>
+    public void Audit(Actor actor, string action, Project p, string? details)
+    {
+        // Every change passes here: the filter choices (programmes, organisations, years) may have changed.
+        cache.Invalidate(TenantId);
         db.AuditEntries.Add(new AuditEntry
         {
             TenantId = TenantId,
@@ -427,6 +430,7 @@ public sealed partial class ProjectEditor(GlasDbContext db, TenantContext tenant
             Details = details is { Length: > 1000 } ? details[..1000] : details,
             At = time.GetUtcNow(),
         });
+    }
 
     private ProjectChange Change(Project p, Actor actor, DateTimeOffset at, string field, string? before, string? after) =>
         new() { TenantId = TenantId, ProjectId = p.Id, At = at, ActorUserId = actor.UserId, ActorName = actor.Name, Field = field, OldValue = Cut(before), NewValue = Cut(after) };

@@ -158,8 +158,41 @@ public static class ProjectQueries
 
     public static async Task<(int Min, int Max)?> YearRangeAsync(GlasDbContext db, CancellationToken ct)
     {
-        var range = await db.Projects.Where(p => p.FirstYear != null).GroupBy(_ => 1)
-            .Select(g => new { Min = g.Min(p => p.FirstYear), Max = g.Max(p => p.LastYear) }).FirstOrDefaultAsync(ct);
-        return range is { Min: { } min, Max: { } max } ? (min, max) : null;
+        var min = await db.Projects.MinAsync(p => p.FirstYear, ct);
+        var max = await db.Projects.MaxAsync(p => p.LastYear, ct);
+        return min is { } a && max is { } b ? (a, b) : null;
     }
+
+    /// <summary>What the filter form offers, cached per tenant (see <see cref="FilterOptionsCache"/>).</summary>
+    public static Task<FilterOptions> OptionsAsync(GlasDbContext db, FilterOptionsCache cache, Guid tenantId, CancellationToken ct) =>
+        cache.GetAsync(tenantId, async () => new FilterOptions(
+            await ProgrammesAsync(db, ct),
+            (await OrganisationsAsync(db, ct)).Select(o => (o.Id, o.Name)).ToList(),
+            await YearRangeAsync(db, ct)));
+}
+
+public sealed record FilterOptions(List<string> Programmes, List<(Guid Id, string Name)> Organisations, (int Min, int Max)? Years);
+
+/// <summary>
+/// The register's filter choices per tenant for a minute, so the list page needs only its own two
+/// queries. The editor drops a tenant's entry whenever it changes a project.
+/// </summary>
+public sealed class FilterOptionsCache(TimeProvider time)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, (DateTimeOffset At, FilterOptions Options)> entries = new();
+
+    public async Task<FilterOptions> GetAsync(Guid tenantId, Func<Task<FilterOptions>> load)
+    {
+        var now = time.GetUtcNow();
+        if (entries.TryGetValue(tenantId, out var entry) && now - entry.At < Lifetime)
+        {
+            return entry.Options;
+        }
+        var options = await load();
+        entries[tenantId] = (now, options);
+        return options;
+    }
+
+    public void Invalidate(Guid tenantId) => entries.TryRemove(tenantId, out _);
 }

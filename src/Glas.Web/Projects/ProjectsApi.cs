@@ -66,6 +66,7 @@ public static class ProjectsExtensions
 {
     public static IServiceCollection AddProjects(this IServiceCollection services)
     {
+        services.AddSingleton<FilterOptionsCache>();
         services.AddScoped<ProjectEditor>();
         services.AddScoped<ProjectImporter>();
         return services;

@@ -54,6 +54,9 @@ public sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.Ignore(x => x.Years);
 
         builder.HasIndex(x => new { x.TenantId, x.Code }).IsUnique();
+        // The register's usual filter (status, year) answers its totals from the index alone.
+        builder.HasIndex(x => new { x.TenantId, x.Status, x.FirstYear })
+            .IncludeProperties(x => new { x.LastYear, x.Currency, x.TotalValue, x.Grant, x.PaidTotal });
         builder.HasIndex(x => new { x.TenantId, x.StartDate });
         builder.HasIndex(x => new { x.TenantId, x.TotalValueEur });
         builder.HasIndex(x => new { x.TenantId, x.UpdatedAt });

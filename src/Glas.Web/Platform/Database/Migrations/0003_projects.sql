@@ -170,6 +170,8 @@ CREATE UNIQUE INDEX "IX_Projects_TenantId_Code" ON "Projects" ("TenantId", "Code
 
 CREATE INDEX "IX_Projects_TenantId_Programme" ON "Projects" ("TenantId", "Programme");
 
+CREATE INDEX "IX_Projects_TenantId_Status_FirstYear" ON "Projects" ("TenantId", "Status", "FirstYear") INCLUDE ("LastYear", "Currency", "TotalValue", "Grant", "PaidTotal");
+
 CREATE INDEX "IX_Projects_TenantId_StartDate" ON "Projects" ("TenantId", "StartDate");
 
 CREATE INDEX "IX_Projects_TenantId_TotalValueEur" ON "Projects" ("TenantId", "TotalValueEur");
