@@ -255,6 +255,7 @@ public sealed class ProjectImporter(GlasDbContext db, ProjectEditor editor)
                 existing[p.Code!] = p;
             }
         }
+        editor.AuditEachProject = false;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var lines = new List<ImportLine>();
         foreach (var record in records)
@@ -292,8 +293,12 @@ public sealed class ProjectImporter(GlasDbContext db, ProjectEditor editor)
                 lines.Add(new(record.Number, record.Code, changed ? ImportResult.Changed : ImportResult.Unchanged, null));
             }
         }
+        var report = new ImportReport(lines);
+        editor.Audit(actor, "project.import", $"projects:{records.Count}",
+            $"created {report.Created}, changed {report.Changed}, unchanged {report.Unchanged}, rejected {report.Rejected}");
         await db.SaveChangesAsync(ct);
-        return new ImportReport(lines);
+        editor.AuditEachProject = true;
+        return report;
     }
 
     /// <summary>Imports an ИСУН open-data file; throws <see cref="ImportRefusedException"/> for a malformed one.</summary>

@@ -417,20 +417,29 @@ public sealed partial class ProjectEditor(GlasDbContext db, TenantContext tenant
         db.Projects.Remove(p);
     }
 
+    /// <summary>Imports write one audit entry for the whole file instead of one per project (the public history keeps each).</summary>
+    public bool AuditEachProject { get; set; } = true;
+
     public void Audit(Actor actor, string action, Project p, string? details)
     {
         // Every change passes here: the filter choices (programmes, organisations, years) may have changed.
         cache.Invalidate(TenantId);
+        if (AuditEachProject)
+        {
+            Audit(actor, action, $"project:{p.Id}", details);
+        }
+    }
+
+    public void Audit(Actor actor, string action, string subject, string? details) =>
         db.AuditEntries.Add(new AuditEntry
         {
             TenantId = TenantId,
             ActorUserId = actor.UserId,
             Action = action,
-            Subject = $"project:{p.Id}",
+            Subject = subject,
             Details = details is { Length: > 1000 } ? details[..1000] : details,
             At = time.GetUtcNow(),
         });
-    }
 
     private ProjectChange Change(Project p, Actor actor, DateTimeOffset at, string field, string? before, string? after) =>
         new() { TenantId = TenantId, ProjectId = p.Id, At = at, ActorUserId = actor.UserId, ActorName = actor.Name, Field = field, OldValue = Cut(before), NewValue = Cut(after) };

@@ -297,6 +297,9 @@ public class ProjectsApiTests(GlasFactory app) : IClassFixture<GlasFactory>
         (imported.TotalValue, imported.PaidTotal, imported.LeadOrganisation!.Name, imported.LeadOrganisation.Eik, imported.Status).ShouldBe((120000.50m, 100000.25m, "Община Сливен", "000590050", ProjectStatus.Completed));
         (await app.WithDbAsync(db => db.Projects.SingleAsync(p => p.Code == "BG16RFOP002-1.001-0003"), "haskovo")).Currency.ShouldBe(Currency.EUR);
         var changesAfterFirst = await app.WithDbAsync(db => db.ProjectChanges.CountAsync(), "haskovo");
+        // One audit entry for the file; the public history has a line per project.
+        (await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "project.import" && a.Details == "created 3, changed 0, unchanged 0, rejected 0"), "haskovo")).ShouldBe(1);
+        (await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Subject == $"project:{imported.Id}"), "haskovo")).ShouldBe(0);
 
         var again = await Import("isun-good.json");
         (again.Created, again.Changed, again.Unchanged, again.Rejected).ShouldBe((0, 0, 3, 0));
