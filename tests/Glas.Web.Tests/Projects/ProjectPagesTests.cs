@@ -57,6 +57,9 @@ public class ProjectPagesTests(GlasFactory app) : IClassFixture<GlasFactory>
         var english = await client.GetPageAsync("/projects?culture=en");
         english.QuerySelector("h1")!.TextContent.ShouldBe("Project register");
         english.QuerySelector(".project-card .money")!.TextContent.ShouldBe($"BGN{Nbsp}59,572.80 (€30,459.09)");
+        // The projects' own text stays Bulgarian and says so to screen readers.
+        english.QuerySelector(".project-card-title")!.GetAttribute("lang").ShouldBe("bg");
+        page.QuerySelector(".project-card-title")!.HasAttribute("lang").ShouldBeFalse();
     }
 
     [Fact]
