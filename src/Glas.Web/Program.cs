@@ -1,5 +1,6 @@
 using Glas.Web.Accounts;
 using Glas.Web.Admin;
+using Glas.Web.Consultations;
 using Glas.Web.DemoData;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Email;
@@ -27,6 +28,9 @@ builder.Services
     .AddGlasLocalization()
     .AddGlasWeb(builder.Configuration);
 
+// Modules.
+builder.Services.AddConsultations(builder.Configuration);
+
 var app = builder.Build();
 
 // `schema-script` prints the DDL that the EF model implies, to draft the next migration.
@@ -47,7 +51,6 @@ await DefaultTenant.EnsureAsync(app.Services, app.Configuration.GetSection("Glas
 // Pipeline: proxy headers, errors, security headers, tenant, static files, language, auth.
 app.UseForwardedHeaders();
 app.UseGlasErrors();
-app.UseRequestSizeLimit();
 app.UseSecurityHeaders();
 if (app.Configuration.GetValue<bool>("Glas:Web:RequireHttps"))
 {
@@ -58,6 +61,7 @@ app.UseTenancy();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseRequestSizeLimit();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -69,6 +73,7 @@ app.MapOpenApi();
 app.MapTenantsApi();
 app.MapAccountsApi();
 app.MapAdminApi();
+app.MapConsultationsApi();
 app.MapRazorPages();
 
 app.Run();

@@ -98,5 +98,7 @@ public static class DemoSeeder
             });
         }
         await db.SaveChangesAsync(ct);
+
+        await Consultations.ConsultationsDemoData.SeedAsync(services, ct);
     }
 }

@@ -1,0 +1,60 @@
+using Glas.Web.Platform.Database;
+using Glas.Web.Platform.Identity;
+using Glas.Web.Platform.Web;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Glas.Web.Consultations;
+
+public sealed class DetailsModel(GlasDbContext db, TimeProvider time, TenantRoles roles, UserManager<GlasUser> users, IOptions<ConsultationOptions> options, IStringLocalizer<ConsultationsText> t)
+    : ConsultationPageModel(db, time, roles, users, options, t)
+{
+    public const int CommentsPerPage = 30;
+
+    public sealed record UnitRow(int Number, UnitKind Kind, string Label, string Path, string Text, int Depth, int Comments);
+
+    public sealed record DocumentRow(Guid Id, DocumentType Type, string Title, List<VersionRow> Versions);
+
+    public sealed record VersionRow(Guid Id, string FileName, long Size, DateTimeOffset UploadedAt);
+
+    public List<UnitRow> Units { get; private set; } = [];
+    public List<DocumentRow> Documents { get; private set; } = [];
+    public List<TimelineEvent> Timeline { get; private set; } = [];
+    public List<CommentView> Comments { get; private set; } = [];
+    public int CommentTotal { get; private set; }
+    public int AllComments { get; private set; }
+    public Pager Pager { get; private set; } = new(1, CommentsPerPage, 0, "");
+    public int PageNumber { get; private set; } = 1;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, int? p)
+    {
+        PageNumber = p ?? 1;
+        if (!await LoadConsultationAsync(id))
+        {
+            return NotFound();
+        }
+        await LoadPageAsync();
+        return Page();
+    }
+
+    protected override async Task LoadPageAsync()
+    {
+        var id = Consultation.Id;
+        var counts = await Db.Comments.Where(c => c.ConsultationId == id && c.UnitId != null)
+            .GroupBy(c => c.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key!.Value, g => g.Count);
+        Units = (await Db.DraftUnits.AsNoTracking().Where(u => u.ConsultationId == id).OrderBy(u => u.Number).ToListAsync())
+            .Select(u => new UnitRow(u.Number, u.Kind, u.Label, u.Path, u.Text, u.Depth, counts.GetValueOrDefault(u.Id))).ToList();
+        AllComments = await Db.Comments.CountAsync(c => c.ConsultationId == id);
+        Documents = await Db.ConsultationDocuments.AsNoTracking().Where(d => d.ConsultationId == id).OrderBy(d => d.Type).ThenBy(d => d.Title)
+            .Select(d => new DocumentRow(d.Id, d.Type, d.Title, d.Versions.OrderByDescending(v => v.UploadedAt).Select(v => new VersionRow(v.Id, v.FileName, v.Size, v.UploadedAt)).ToList()))
+            .ToListAsync();
+        Timeline = await Db.TimelineEvents.AsNoTracking().Where(e => e.ConsultationId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync();
+        var total = await Db.Comments.CountAsync(c => c.ConsultationId == id && c.UnitId == null && c.ParentId == null);
+        Pager = new Pager(PageNumber, CommentsPerPage, total, "");
+        CommentTotal = total;
+        (Comments, _) = await CommentViews.ThreadAsync(Db, id, null, Viewer, Pager.Current, CommentsPerPage, HttpContext.RequestAborted);
+    }
+}
