@@ -240,6 +240,15 @@ public sealed class EditModel(GlasDbContext db, TenantContext tenant, TimeProvid
 
     private async Task<bool> LoadExistingAsync(Guid? id)
     {
+        // The form always shows three contact rows; binding brings back only the ones posted.
+        while (Input.Contacts.Count < 3)
+        {
+            Input.Contacts.Add(new ContactInput());
+        }
+        if (Input.Contacts.Count > 3)
+        {
+            Input.Contacts = Input.Contacts.Take(3).ToList();
+        }
         if (id is null)
         {
             return true;

@@ -16,6 +16,11 @@ public class GlasFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? database;
 
+    /// <summary>The app's clock; tests move it forward to pass deadlines.</summary>
+    public TestClock Clock { get; } = new();
+
+    public string FilesDirectory { get; } = Path.Combine(Path.GetTempPath(), "glas-test-files-" + Guid.NewGuid().ToString("N")[..12]);
+
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "glas-test-mail-" + Guid.NewGuid().ToString("N")[..12]);
 
     public string ConnectionString => database?.ConnectionString ?? throw new InvalidOperationException("Not initialised.");
@@ -40,6 +45,8 @@ public class GlasFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Glas:Jobs:BaseDelay", "00:00:01");
         builder.UseSetting("Glas:RateLimits:AuthPerMinute", "10000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Glas:Files:Root", FilesDirectory);
+        builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -89,9 +96,9 @@ public class GlasFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             await database.DisposeAsync();
         }
-        if (Directory.Exists(MailDirectory))
+        foreach (var dir in new[] { MailDirectory, FilesDirectory }.Where(Directory.Exists))
         {
-            Directory.Delete(MailDirectory, recursive: true);
+            Directory.Delete(dir, recursive: true);
         }
     }
 }
