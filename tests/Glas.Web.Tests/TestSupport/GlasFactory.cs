@@ -53,8 +53,11 @@ public class GlasFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
+    /// <summary>Where clients send requests: the test server, or the real port when Kestrel serves.</summary>
+    protected virtual Uri ClientBase => new("http://localhost");
+
     public HttpClient Client(bool followRedirects = true) =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true, BaseAddress = new Uri("http://localhost") });
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true, BaseAddress = ClientBase });
 
     /// <summary>Runs a query with the tenant of <paramref name="slug"/> as the current tenant.</summary>
     public async Task<T> WithDbAsync<T>(Func<GlasDbContext, Task<T>> query, string? slug = null)
