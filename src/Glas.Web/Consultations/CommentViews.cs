@@ -24,11 +24,10 @@ public static class CommentViews
 {
     public const string HiddenPlaceholder = "";
 
-    /// <summary>Top-level comments of one unit (or of the whole draft when unitId is null), a page at a time, with their replies.</summary>
-    public static async Task<(List<CommentView> Items, int Total)> ThreadAsync(GlasDbContext db, Guid consultationId, Guid? unitId, Guid? viewer, int page, int pageSize, CancellationToken ct)
+    /// <summary>One page of the top-level comments of a unit (or of the whole draft when unitId is null), with their replies.</summary>
+    public static async Task<List<CommentView>> PageAsync(GlasDbContext db, Guid consultationId, Guid? unitId, Guid? viewer, int page, int pageSize, CancellationToken ct)
     {
         var top = db.Comments.AsNoTracking().Where(c => c.ConsultationId == consultationId && c.UnitId == unitId && c.ParentId == null);
-        var total = await top.CountAsync(ct);
         var pageIds = await top.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).Select(c => c.Id).ToListAsync(ct);
         var rows = await Project(db.Comments.AsNoTracking().Where(c => pageIds.Contains(c.Id) || (c.ParentId != null && pageIds.Contains(c.ParentId.Value))), db, viewer)
             .ToListAsync(ct);
@@ -37,7 +36,7 @@ public static class CommentViews
         {
             byId.FirstOrDefault(r => r.Id == reply.ParentId)?.Replies.Add(reply);
         }
-        return (byId, total);
+        return byId;
     }
 
     public static IQueryable<CommentView> Project(IQueryable<Comment> comments, GlasDbContext db, Guid? viewer) =>

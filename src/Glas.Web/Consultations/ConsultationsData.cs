@@ -29,8 +29,9 @@ internal sealed class ConsultationConfiguration :
     public void Configure(EntityTypeBuilder<Consultation> c)
     {
         c.HasIndex(x => new { x.TenantId, x.RegNumber }).IsUnique();
-        c.HasIndex(x => new { x.TenantId, x.Status, x.ClosesOn });
-        c.HasIndex(x => new { x.TenantId, x.CreatedAt });
+        // Status counts read only this index; the list's order reads the second.
+        c.HasIndex(x => new { x.TenantId, x.Status, x.OpensAt, x.ClosesAt });
+        c.HasIndex(x => new { x.TenantId, x.OpensOn, x.CreatedAt });
         c.Property(x => x.RegNumber).HasMaxLength(20);
         c.Property(x => x.Title).HasMaxLength(300);
         c.Property(x => x.Summary).HasMaxLength(2000);

@@ -43,18 +43,19 @@ public sealed class DetailsModel(GlasDbContext db, TimeProvider time, TenantRole
     protected override async Task LoadPageAsync()
     {
         var id = Consultation.Id;
-        var counts = await Db.Comments.Where(c => c.ConsultationId == id && c.UnitId != null)
-            .GroupBy(c => c.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key!.Value, g => g.Count);
-        Units = (await Db.DraftUnits.AsNoTracking().Where(u => u.ConsultationId == id).OrderBy(u => u.Number).ToListAsync())
-            .Select(u => new UnitRow(u.Number, u.Kind, u.Label, u.Path, u.Text, u.Depth, counts.GetValueOrDefault(u.Id))).ToList();
-        AllComments = await Db.Comments.CountAsync(c => c.ConsultationId == id);
+        // One pass over the comments gives the count per unit, the total and the top-level count.
+        var counts = await Db.Comments.Where(c => c.ConsultationId == id)
+            .GroupBy(c => new { c.UnitId, Top = c.ParentId == null }).Select(g => new { g.Key.UnitId, g.Key.Top, Count = g.Count() }).ToListAsync();
+        var perUnit = counts.Where(c => c.UnitId != null).GroupBy(c => c.UnitId!.Value).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        AllComments = counts.Sum(c => c.Count);
+        CommentTotal = counts.Where(c => c.UnitId == null && c.Top).Sum(c => c.Count);
+        var units = await Db.DraftUnits.AsNoTracking().Where(u => u.ConsultationId == id).OrderBy(u => u.Number).ToListAsync();
+        Units = units.Select(u => new UnitRow(u.Number, u.Kind, u.Label, u.Path, u.Text, u.Depth, perUnit.GetValueOrDefault(u.Id))).ToList();
         Documents = await Db.ConsultationDocuments.AsNoTracking().Where(d => d.ConsultationId == id).OrderBy(d => d.Type).ThenBy(d => d.Title)
             .Select(d => new DocumentRow(d.Id, d.Type, d.Title, d.Versions.OrderByDescending(v => v.UploadedAt).Select(v => new VersionRow(v.Id, v.FileName, v.Size, v.UploadedAt)).ToList()))
             .ToListAsync();
         Timeline = await Db.TimelineEvents.AsNoTracking().Where(e => e.ConsultationId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync();
-        var total = await Db.Comments.CountAsync(c => c.ConsultationId == id && c.UnitId == null && c.ParentId == null);
-        Pager = new Pager(PageNumber, CommentsPerPage, total, "");
-        CommentTotal = total;
-        (Comments, _) = await CommentViews.ThreadAsync(Db, id, null, Viewer, Pager.Current, CommentsPerPage, HttpContext.RequestAborted);
+        Pager = new Pager(PageNumber, CommentsPerPage, CommentTotal, "");
+        Comments = await CommentViews.PageAsync(Db, id, null, Viewer, Pager.Current, CommentsPerPage, HttpContext.RequestAborted);
     }
 }

@@ -56,6 +56,6 @@ public sealed class UnitModel(GlasDbContext db, TimeProvider time, TenantRoles r
         Next = Number < max ? Number + 1 : null;
         var total = await Db.Comments.CountAsync(c => c.ConsultationId == Consultation.Id && c.UnitId == Unit.Id && c.ParentId == null);
         Pager = new Pager(PageNumber ?? 1, DetailsModel.CommentsPerPage, total, "");
-        (Comments, _) = await CommentViews.ThreadAsync(Db, Consultation.Id, Unit.Id, Viewer, Pager.Current, DetailsModel.CommentsPerPage, HttpContext.RequestAborted);
+        Comments = await CommentViews.PageAsync(Db, Consultation.Id, Unit.Id, Viewer, Pager.Current, DetailsModel.CommentsPerPage, HttpContext.RequestAborted);
     }
 }

@@ -171,11 +171,11 @@ CREATE INDEX "IX_ConsultationContacts_ConsultationId" ON "ConsultationContacts" 
 
 CREATE INDEX "IX_ConsultationDocuments_ConsultationId" ON "ConsultationDocuments" ("ConsultationId");
 
-CREATE INDEX "IX_Consultations_TenantId_CreatedAt" ON "Consultations" ("TenantId", "CreatedAt");
+CREATE INDEX "IX_Consultations_TenantId_OpensOn_CreatedAt" ON "Consultations" ("TenantId", "OpensOn", "CreatedAt");
 
 CREATE UNIQUE INDEX "IX_Consultations_TenantId_RegNumber" ON "Consultations" ("TenantId", "RegNumber");
 
-CREATE INDEX "IX_Consultations_TenantId_Status_ClosesOn" ON "Consultations" ("TenantId", "Status", "ClosesOn");
+CREATE INDEX "IX_Consultations_TenantId_Status_OpensAt_ClosesAt" ON "Consultations" ("TenantId", "Status", "OpensAt", "ClosesAt");
 
 CREATE INDEX "IX_DocumentVersions_DocumentId_UploadedAt" ON "DocumentVersions" ("DocumentId", "UploadedAt");
 
