@@ -45,6 +45,9 @@ public class GlasFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Glas:Jobs:BaseDelay", "00:00:01");
         builder.UseSetting("Glas:RateLimits:AuthPerMinute", "10000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The in-memory test server has no body-size feature; Kestrel (and the browser tests) do.
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Mvc.Filters.RequestSizeLimitFilter", "Error");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Routing.EndpointRoutingMiddleware", "Error");
         builder.UseSetting("Glas:Files:Root", FilesDirectory);
         builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
         foreach (var (key, value) in Settings)
