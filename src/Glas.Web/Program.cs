@@ -1,5 +1,6 @@
 using Glas.Web.Accounts;
 using Glas.Web.Admin;
+using Glas.Web.Consultations;
 using Glas.Web.DemoData;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Email;
@@ -26,8 +27,11 @@ builder.Services
     .AddEmail(builder.Configuration)
     .AddJobs(builder.Configuration)
     .AddGlasLocalization()
-    .AddGlasWeb(builder.Configuration)
-    .AddProjects();
+    .AddGlasWeb(builder.Configuration);
+
+// Modules.
+builder.Services.AddConsultations(builder.Configuration);
+builder.Services.AddProjects();
 
 var app = builder.Build();
 
@@ -49,7 +53,6 @@ await DefaultTenant.EnsureAsync(app.Services, app.Configuration.GetSection("Glas
 // Pipeline: proxy headers, errors, security headers, tenant, static files, language, auth.
 app.UseForwardedHeaders();
 app.UseGlasErrors();
-app.UseRequestSizeLimit();
 app.UseSecurityHeaders();
 if (app.Configuration.GetValue<bool>("Glas:Web:RequireHttps"))
 {
@@ -60,6 +63,7 @@ app.UseTenancy();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseRequestSizeLimit();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -71,6 +75,7 @@ app.MapOpenApi();
 app.MapTenantsApi();
 app.MapAccountsApi();
 app.MapAdminApi();
+app.MapConsultationsApi();
 app.MapProjectsApi();
 app.MapRazorPages();
 

@@ -98,6 +98,8 @@ public static class DemoSeeder
             });
         }
         await db.SaveChangesAsync(ct);
+
+        await Consultations.ConsultationsDemoData.SeedAsync(services, ct);
         await Projects.ProjectsDemoData.SeedAsync(services, ct);
     }
 }

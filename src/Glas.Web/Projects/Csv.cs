@@ -2,12 +2,9 @@ using System.Text;
 
 namespace Glas.Web.Projects;
 
-/// <summary>RFC 4180 CSV, the small part the register needs: quoted fields, doubled quotes, line breaks inside quotes.</summary>
-public static class Csv
+/// <summary>Reads RFC 4180 CSV (quoted fields, doubled quotes, line breaks inside quotes); Platform.OpenData.Csv writes it.</summary>
+public static class CsvRows
 {
-    public static string Line(IEnumerable<string?> fields) =>
-        string.Join(',', fields.Select(f => f is null ? "" : f.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + f.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : f)) + "\r\n";
-
     /// <summary>Rows of fields; throws <see cref="FormatException"/> with the line number on an unclosed quote or text after one.</summary>
     public static IEnumerable<string[]> Read(TextReader reader)
     {

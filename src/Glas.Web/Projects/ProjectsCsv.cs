@@ -23,7 +23,7 @@ public static class ProjectsCsv
     public static async Task WriteAsync(GlasDbContext db, Stream output, CancellationToken ct)
     {
         await using var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
-        await text.WriteAsync(Csv.Line(Columns));
+        await text.WriteAsync(Line(Columns));
         var projects = db.Projects.AsNoTracking().Include(p => p.LeadOrganisation).Include(p => p.Partners).ThenInclude(x => x.Organisation)
             .OrderBy(p => p.Code).ThenBy(p => p.Title).ThenBy(p => p.Id).AsSplitQuery().AsAsyncEnumerable();
         await foreach (var p in projects.WithCancellation(ct))
@@ -39,9 +39,8 @@ public static class ProjectsCsv
                 string.Join("; ", p.Partners.OrderBy(x => x.Position).Select(x => x.Organisation!.Name + (x.Organisation.Eik is { } eik ? $" [{eik}]" : ""))),
                 p.PlaceOfExecution, p.IsunUrl,
             ];
-            // A leading =, +, - or @ would run as a formula in a spreadsheet; a quote mark keeps it text.
-            await text.WriteAsync(Csv.Line(row.Select(field =>
-                field is { Length: > 0 } f && "=+-@".Contains(f[0], StringComparison.Ordinal) && !decimal.TryParse(f, NumberStyles.Number, CultureInfo.InvariantCulture, out _) ? "'" + f : field)));
+            // Platform.OpenData.Csv.Cell quotes, and puts an apostrophe before text a spreadsheet would run as a formula.
+            await text.WriteAsync(Line(row));
         }
     }
 
@@ -54,7 +53,7 @@ public static class ProjectsCsv
         {
             string[]? header = null;
             var number = 0;
-            foreach (var row in Csv.Read(text))
+            foreach (var row in CsvRows.Read(text))
             {
                 if (header is null)
                 {
@@ -138,8 +137,10 @@ public static class ProjectsCsv
         }
     }
 
-    /// <summary>Undoes the quote mark that export puts before formula-like text.</summary>
-    private static string? Unquote(string? s) => s is { Length: > 1 } && s[0] == '\'' && "=+-@".Contains(s[1], StringComparison.Ordinal) ? s[1..] : s;
+    public static string Line(IEnumerable<string?> fields) => string.Join(',', fields.Select(f => Platform.OpenData.Csv.Cell(f ?? ""))) + "\r\n";
+
+    /// <summary>Undoes the apostrophe that export puts before formula-like text.</summary>
+    private static string? Unquote(string? s) => s is { Length: > 1 } && s[0] == '\'' && "=+-@\t\r".Contains(s[1], StringComparison.Ordinal) ? s[1..] : s;
 
     public static List<PartnerInput> ParsePartners(string? s) =>
         (s ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(part =>

@@ -15,6 +15,8 @@ public sealed class BrowserFactory : GlasFactory
 
     public int Port { get; } = FreePort();
     public string BaseUrl => $"http://localhost:{Port}";
+
+    protected override Uri ClientBase => new(BaseUrl);
     public IBrowser Browser { get; private set; } = null!;
 
     private static readonly string Axe = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Browser", "axe.min.js"));

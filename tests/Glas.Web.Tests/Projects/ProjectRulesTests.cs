@@ -203,13 +203,13 @@ public class ProjectRulesTests
     [Fact]
     public void Csv_reads_quotes_commas_and_line_breaks_and_writes_them_back()
     {
-        var line = Csv.Line(["a,b", "say \"hi\"", "two\nlines", null, "plain"]);
+        var line = ProjectsCsv.Line(["a,b", "say \"hi\"", "two\nlines", null, "plain"]);
         line.ShouldBe("\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,plain\r\n");
-        var rows = Csv.Read(new StringReader(line + "x,y,z,,w")).ToList();
+        var rows = CsvRows.Read(new StringReader(line + "x,y,z,,w")).ToList();
         rows.Count.ShouldBe(2);
         rows[0].ShouldBe(["a,b", "say \"hi\"", "two\nlines", "", "plain"]);
         rows[1].ShouldBe(["x", "y", "z", "", "w"]);
-        Should.Throw<FormatException>(() => Csv.Read(new StringReader("\"open,quote")).ToList());
+        Should.Throw<FormatException>(() => CsvRows.Read(new StringReader("\"open,quote")).ToList());
     }
 
     [Fact]

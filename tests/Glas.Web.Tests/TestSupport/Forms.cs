@@ -60,7 +60,7 @@ public static class Forms
     }
 
     public static string FieldError(this IHtmlDocument page, string field) =>
-        page.QuerySelector($"#{field.Replace('.', '_')}-error")?.TextContent.Trim() ?? "";
+        page.GetElementById(Microsoft.AspNetCore.Mvc.Rendering.TagBuilder.CreateSanitizedId(field, "_") + "-error")?.TextContent.Trim() ?? "";
 
     public static string Trim(string html) => html.Length > 3000 ? html[..3000] : html;
 }

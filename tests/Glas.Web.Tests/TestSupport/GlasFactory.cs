@@ -16,6 +16,11 @@ public class GlasFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? database;
 
+    /// <summary>The app's clock; tests move it forward to pass deadlines.</summary>
+    public TestClock Clock { get; } = new();
+
+    public string FilesDirectory { get; } = Path.Combine(Path.GetTempPath(), "glas-test-files-" + Guid.NewGuid().ToString("N")[..12]);
+
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "glas-test-mail-" + Guid.NewGuid().ToString("N")[..12]);
 
     public string ConnectionString => database?.ConnectionString ?? throw new InvalidOperationException("Not initialised.");
@@ -40,14 +45,22 @@ public class GlasFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Glas:Jobs:BaseDelay", "00:00:01");
         builder.UseSetting("Glas:RateLimits:AuthPerMinute", "10000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The in-memory test server has no body-size feature; Kestrel (and the browser tests) do.
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Mvc.Filters.RequestSizeLimitFilter", "Error");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Routing.EndpointRoutingMiddleware", "Error");
+        builder.UseSetting("Glas:Files:Root", FilesDirectory);
+        builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }
     }
 
+    /// <summary>Where clients send requests: the test server, or the real port when Kestrel serves.</summary>
+    protected virtual Uri ClientBase => new("http://localhost");
+
     public HttpClient Client(bool followRedirects = true) =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true, BaseAddress = new Uri("http://localhost") });
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true, BaseAddress = ClientBase });
 
     /// <summary>Runs a query with the tenant of <paramref name="slug"/> as the current tenant.</summary>
     public async Task<T> WithDbAsync<T>(Func<GlasDbContext, Task<T>> query, string? slug = null)
@@ -89,9 +102,9 @@ public class GlasFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             await database.DisposeAsync();
         }
-        if (Directory.Exists(MailDirectory))
+        foreach (var dir in new[] { MailDirectory, FilesDirectory }.Where(Directory.Exists))
         {
-            Directory.Delete(MailDirectory, recursive: true);
+            Directory.Delete(dir, recursive: true);
         }
     }
 }

@@ -50,7 +50,12 @@ public sealed class FieldTagHelper(HtmlEncoder encoder) : TagHelper
         var id = TagBuilder.CreateSanitizedId(name, "_");
         var errors = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry.Errors.Select(e => e.ErrorMessage).ToList() : [];
         var attempted = entry?.AttemptedValue;
-        var value = attempted ?? For.Model?.ToString() ?? "";
+        var value = attempted ?? For.Model switch
+        {
+            DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            null => "",
+            var m => Convert.ToString(m, System.Globalization.CultureInfo.CurrentCulture) ?? "",
+        };
         var describedBy = new List<string>();
         if (Hint is not null)
         {

@@ -49,6 +49,7 @@ public static class WebExtensions
             });
         // Cyrillic is written as is, not as numeric entities.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddSingleton(TimeProvider.System);
@@ -79,7 +80,9 @@ public static class WebExtensions
     public static IApplicationBuilder UseRequestSizeLimit(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            var max = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebOptions>>().Value.MaxRequestBodyBytes;
+            // An endpoint may allow more (uploads) with [RequestSizeLimit]; this runs after routing to see it.
+            var max = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+                ?? context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebOptions>>().Value.MaxRequestBodyBytes;
             var reExecuted = context.Features.Get<IStatusCodeReExecuteFeature>() is not null;
             if (context.Request.ContentLength > max && !reExecuted)
             {

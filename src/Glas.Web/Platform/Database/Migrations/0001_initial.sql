@@ -1,5 +1,5 @@
 -- 0001: accounts, tenants, memberships, audit, jobs and Data Protection keys.
--- Drafted with 'dotnet run -- schema-script'; MigrationsMatchModelTests keeps the two in step.
+-- Drafted with 'dotnet run -- schema-script', and MigrationsTests keeps the two in step.
 
 CREATE TABLE "AspNetUsers" (
     "Id" uuid NOT NULL,

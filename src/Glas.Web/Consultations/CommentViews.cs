@@ -1,0 +1,60 @@
+using Glas.Web.Platform.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace Glas.Web.Consultations;
+
+public sealed record CommentView(
+    Guid Id, Guid? ParentId, Guid? UnitId, string Author, AuthorKind AuthorKind, string? Text, string? HiddenReason,
+    DateTimeOffset CreatedAt, int Supports, bool SupportedByMe, bool MineAuthored)
+{
+    public List<CommentView> Replies { get; } = [];
+    public bool IsHidden => HiddenReason is not null;
+}
+
+public enum AuthorKind
+{
+    Person,
+    Organisation,
+    Anonymous,
+    Deleted,
+}
+
+/// <summary>Comments as the public sees them: display name, organisation, „Анонимно“ or „Изтрит потребител“, never an e-mail.</summary>
+public static class CommentViews
+{
+    public const string HiddenPlaceholder = "";
+
+    /// <summary>One page of the top-level comments of a unit (or of the whole draft when unitId is null), with their replies.</summary>
+    public static async Task<List<CommentView>> PageAsync(GlasDbContext db, Guid consultationId, Guid? unitId, Guid? viewer, int page, int pageSize, CancellationToken ct)
+    {
+        var top = db.Comments.AsNoTracking().Where(c => c.ConsultationId == consultationId && c.UnitId == unitId && c.ParentId == null);
+        var pageIds = await top.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).Select(c => c.Id).ToListAsync(ct);
+        var rows = await Project(db.Comments.AsNoTracking().Where(c => pageIds.Contains(c.Id) || (c.ParentId != null && pageIds.Contains(c.ParentId.Value))), db, viewer)
+            .ToListAsync(ct);
+        var byId = rows.Where(r => r.ParentId is null).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToList();
+        foreach (var reply in rows.Where(r => r.ParentId is not null).OrderBy(r => r.CreatedAt))
+        {
+            byId.FirstOrDefault(r => r.Id == reply.ParentId)?.Replies.Add(reply);
+        }
+        return byId;
+    }
+
+    public static IQueryable<CommentView> Project(IQueryable<Comment> comments, GlasDbContext db, Guid? viewer) =>
+        comments.Select(c => new CommentView(
+            c.Id, c.ParentId, c.UnitId,
+            c.Shown == AuthorShown.Anonymous ? "" : c.Author!.DeletedAt != null ? "" : c.Shown == AuthorShown.Organisation ? c.OrganisationName! : c.Author.DisplayName,
+            c.Shown == AuthorShown.Anonymous ? AuthorKind.Anonymous : c.Author!.DeletedAt != null ? AuthorKind.Deleted : c.Shown == AuthorShown.Organisation ? AuthorKind.Organisation : AuthorKind.Person,
+            c.HiddenAt == null ? c.Text : null,
+            c.HiddenAt == null ? null : c.HiddenReason ?? "",
+            c.CreatedAt,
+            c.SupportCount,
+            viewer != null && db.CommentSupports.Any(s => s.CommentId == c.Id && s.UserId == viewer),
+            viewer != null && c.AuthorId == viewer));
+
+    public static string AuthorName(CommentView c, Microsoft.Extensions.Localization.IStringLocalizer l) => c.AuthorKind switch
+    {
+        AuthorKind.Anonymous => l["Users.Anonymous"],
+        AuthorKind.Deleted => l["Users.Deleted"],
+        _ => c.Author,
+    };
+}

@@ -1,0 +1,351 @@
+using System.ComponentModel.DataAnnotations;
+using Glas.Web.Platform.Auditing;
+using Glas.Web.Platform.Database;
+using Glas.Web.Platform.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Glas.Web.Consultations;
+
+/// <summary>
+/// What the consultation page and the unit page share: loading the consultation for the viewer,
+/// and the participation actions (comment, reply, support, report, hide, follow, rate). Every
+/// action re-checks on the server that the consultation is open now, whatever the form says.
+/// </summary>
+public abstract class ConsultationPageModel(
+    GlasDbContext db,
+    TimeProvider time,
+    TenantRoles roles,
+    UserManager<GlasUser> users,
+    IOptions<ConsultationOptions> options,
+    IStringLocalizer<ConsultationsText> t) : PageModel
+{
+    protected GlasDbContext Db => db;
+    protected TimeProvider Time => time;
+    protected IStringLocalizer<ConsultationsText> T => t;
+
+    public Consultation Consultation { get; private set; } = null!;
+    public ConsultationStatus Status { get; private set; }
+    public DateTimeOffset Now { get; private set; }
+    public DateOnly Today => ConsultationLifecycle.TodayInSofia(Now);
+    public Guid? Viewer { get; private set; }
+    public TenantRole? Role { get; private set; }
+    public bool IsOfficial => Role is { } r && RoleRules.Satisfies(r, TenantRole.Official);
+    public bool IsModerator => Role is { } r && RoleRules.Satisfies(r, TenantRole.Moderator);
+    public bool Following { get; private set; }
+    public bool HasCommented { get; private set; }
+    public ProcessRating? MyRating { get; private set; }
+    public int MaxCommentLength => options.Value.MaxCommentLength;
+
+    /// <summary>The unit the page is about; null on the consultation page (comments on the whole draft).</summary>
+    public virtual int? UnitNumber => null;
+
+    public bool CanComment => Status == ConsultationStatus.Open && Viewer is not null;
+
+    public sealed class CommentInput
+    {
+        [Required(ErrorMessage = "Validation.Required")]
+        public string? Text { get; set; }
+
+        public AuthorShown Shown { get; set; } = AuthorShown.DisplayName;
+        public int? Unit { get; set; }
+        public Guid? ParentId { get; set; }
+    }
+
+    [BindProperty]
+    public CommentInput Comment { get; set; } = new();
+
+    /// <summary>Loads the consultation, or null when it does not exist here or is a draft the viewer may not see.</summary>
+    protected async Task<bool> LoadConsultationAsync(Guid id)
+    {
+        Now = time.GetUtcNow();
+        var consultation = await db.Consultations.AsNoTracking().Include(c => c.Contacts.OrderBy(p => p.Position)).FirstOrDefaultAsync(c => c.Id == id);
+        if (consultation is null)
+        {
+            return false;
+        }
+        Viewer = User.UserId();
+        Role = await roles.CurrentRoleAsync(User);
+        if (consultation.Status == ConsultationStatus.Draft && !IsOfficial)
+        {
+            return false;
+        }
+        Consultation = consultation;
+        Status = consultation.EffectiveStatus(Now);
+        if (Viewer is { } v)
+        {
+            Following = await db.Follows.AnyAsync(f => f.ConsultationId == id && f.UserId == v);
+            HasCommented = await db.Comments.AnyAsync(c => c.ConsultationId == id && c.AuthorId == v);
+            MyRating = await db.ProcessRatings.AsNoTracking().FirstOrDefaultAsync(r => r.ConsultationId == id && r.UserId == v);
+        }
+        return true;
+    }
+
+    /// <summary>Fills what the page shows; called on GET and to re-show the page with errors.</summary>
+    protected abstract Task LoadPageAsync();
+
+    private async Task<IActionResult> Redisplay()
+    {
+        await LoadPageAsync();
+        return Page();
+    }
+
+    private RedirectResult Back(string? anchor = null) => Redirect(Request.PathBase + Request.Path + (anchor is null ? "" : "#" + anchor));
+
+    public async Task<IActionResult> OnPostCommentAsync(Guid id)
+    {
+        if (!await LoadConsultationAsync(id))
+        {
+            return NotFound();
+        }
+        if (Viewer is not { } author)
+        {
+            return Challenge();
+        }
+        var user = await users.FindByIdAsync(author.ToString());
+        if (user is null || user.IsDeleted)
+        {
+            return Challenge();
+        }
+        if (!Consultation.AcceptsComments(time.GetUtcNow()))
+        {
+            ModelState.AddModelError("Comment.Text", t["Comment.Closed"]);
+            return await Redisplay();
+        }
+        var text = (Comment.Text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        if (text.Length > MaxCommentLength)
+        {
+            ModelState.AddModelError("Comment.Text", string.Format(System.Globalization.CultureInfo.CurrentCulture, t["Comment.TooLong"], MaxCommentLength, text.Length));
+        }
+        if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\t')))
+        {
+            ModelState.AddModelError("Comment.Text", t["Comment.BadCharacters"]);
+        }
+        if (!Enum.IsDefined(Comment.Shown) || (Comment.Shown == AuthorShown.Organisation && user.Kind != AccountKind.Organisation))
+        {
+            ModelState.AddModelError("Comment.Shown", L("Validation.Invalid"));
+        }
+        Guid? unitId = null;
+        if (Comment.Unit is { } number)
+        {
+            unitId = await db.DraftUnits.Where(u => u.ConsultationId == id && u.Number == number).Select(u => (Guid?)u.Id).FirstOrDefaultAsync();
+            if (unitId is null)
+            {
+                ModelState.AddModelError("Comment.Text", t["Comment.NoUnit"]);
+            }
+        }
+        if (Comment.ParentId is { } parentId)
+        {
+            var parent = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == parentId && c.ConsultationId == id);
+            if (parent is null || parent.ParentId is not null)
+            {
+                ModelState.AddModelError("Comment.Text", t["Comment.NoParent"]);
+            }
+            else
+            {
+                unitId = parent.UnitId;
+            }
+        }
+        if (!ModelState.IsValid)
+        {
+            return await Redisplay();
+        }
+
+        var now = time.GetUtcNow();
+        var comment = new Comment
+        {
+            Id = Guid.CreateVersion7(now),
+            TenantId = Consultation.TenantId,
+            ConsultationId = id,
+            UnitId = unitId,
+            ParentId = Comment.ParentId,
+            AuthorId = author,
+            Shown = Comment.Shown,
+            OrganisationName = Comment.Shown == AuthorShown.Organisation ? user.OrganisationName : null,
+            Text = text,
+            CreatedAt = now,
+        };
+        db.Comments.Add(comment);
+        await db.SaveChangesAsync();
+        TempData["Status"] = t["Comment.Saved"].Value;
+        return Back("c-" + comment.Id);
+    }
+
+    public async Task<IActionResult> OnPostSupportAsync(Guid id, Guid commentId)
+    {
+        if (!await LoadConsultationAsync(id))
+        {
+            return NotFound();
+        }
+        if (Viewer is not { } user)
+        {
+            return Challenge();
+        }
+        var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == commentId && c.ConsultationId == id);
+        if (comment is null)
+        {
+            return NotFound();
+        }
+        if (!Consultation.AcceptsComments(time.GetUtcNow()))
+        {
+            TempData["Status"] = t["Comment.Closed"].Value;
+            return Back();
+        }
+        // The primary key (comment, user) makes a second support a no-op, even when two arrive at once.
+        var added = await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "CommentSupports" ("CommentId", "UserId", "CreatedAt") VALUES ({commentId}, {user}, {time.GetUtcNow()})
+            ON CONFLICT DO NOTHING
+            """);
+        if (added == 1)
+        {
+            await db.Comments.Where(c => c.Id == commentId).ExecuteUpdateAsync(s => s.SetProperty(c => c.SupportCount, c => c.SupportCount + 1));
+        }
+        TempData["Status"] = (added == 1 ? t["Support.Saved"] : t["Support.Already"]).Value;
+        return Back("c-" + commentId);
+    }
+
+    public async Task<IActionResult> OnPostFlagAsync(Guid id, Guid commentId, string? reason)
+    {
+        if (!await LoadConsultationAsync(id))
+        {
+            return NotFound();
+        }
+        if (Viewer is not { } user)
+        {
+            return Challenge();
+        }
+        if (!await db.Comments.AnyAsync(c => c.Id == commentId && c.ConsultationId == id))
+        {
+            return NotFound();
+        }
+        reason = reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > 500)
+        {
+            TempData["Status"] = t["Flag.ReasonNeeded"].Value;
+            return Back("c-" + commentId);
+        }
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "CommentFlags" ("Id", "CommentId", "ReporterId", "Reason", "CreatedAt") VALUES ({Guid.CreateVersion7()}, {commentId}, {user}, {reason}, {time.GetUtcNow()})
+            ON CONFLICT DO NOTHING
+            """);
+        TempData["Status"] = t["Flag.Saved"].Value;
+        return Back("c-" + commentId);
+    }
+
+    public async Task<IActionResult> OnPostHideAsync(Guid id, Guid commentId, string? reason)
+    {
+        if (!await LoadConsultationAsync(id))
+        {
+            return NotFound();
+        }
+        if (!IsModerator)
+        {
+            return Forbid();
+        }
+        var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == commentId && c.ConsultationId == id);
+        if (comment is null)
+        {
+            return NotFound();
+        }
+        reason = reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > 500)
+        {
+            TempData["Status"] = t["Hide.ReasonNeeded"].Value;
+            return Back("c-" + commentId);
+        }
+        await Moderation.HideAsync(db, comment, Viewer!.Value, reason, time.GetUtcNow());
+        TempData["Status"] = t["Hide.Saved"].Value;
+        return Back("c-" + commentId);
+    }
+
+    public async Task<IActionResult> OnPostFollowAsync(Guid id, bool follow)
+    {
+        if (!await LoadConsultationAsync(id))
+        {
+            return NotFound();
+        }
+        if (Viewer is not { } user)
+        {
+            return Challenge();
+        }
+        if (follow)
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Follows" ("ConsultationId", "UserId", "CreatedAt") VALUES ({id}, {user}, {time.GetUtcNow()}) ON CONFLICT DO NOTHING
+                """);
+        }
+        else
+        {
+            await db.Follows.Where(f => f.ConsultationId == id && f.UserId == user).ExecuteDeleteAsync();
+        }
+        TempData["Status"] = (follow ? t["Follow.On"] : t["Follow.Off"]).Value;
+        return Back();
+    }
+
+    public async Task<IActionResult> OnPostRateAsync(Guid id, int? score, string? remark)
+    {
+        if (!await LoadConsultationAsync(id))
+        {
+            return NotFound();
+        }
+        if (Viewer is not { } user)
+        {
+            return Challenge();
+        }
+        if (!HasCommented)
+        {
+            TempData["Status"] = t["Rate.OnlyAfterComment"].Value;
+            return Back("rate");
+        }
+        remark = string.IsNullOrWhiteSpace(remark) ? null : remark.Trim();
+        if (score is not (>= 1 and <= 5) || remark?.Length > 1000)
+        {
+            ModelState.AddModelError("score", t["Rate.Invalid"]);
+            return await Redisplay();
+        }
+        var existing = await db.ProcessRatings.FirstOrDefaultAsync(r => r.ConsultationId == id && r.UserId == user);
+        if (existing is null)
+        {
+            db.ProcessRatings.Add(new ProcessRating { ConsultationId = id, UserId = user, Score = score.Value, Remark = remark, CreatedAt = time.GetUtcNow() });
+        }
+        else
+        {
+            existing.Score = score.Value;
+            existing.Remark = remark;
+        }
+        await db.SaveChangesAsync();
+        TempData["Status"] = t["Rate.Saved"].Value;
+        return Back("rate");
+    }
+
+    private string L(string key) => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>()[key];
+}
+
+public static class Moderation
+{
+    /// <summary>Hides a comment with a reason; it stays in the record and in the counts. Logged with who and when.</summary>
+    public static async Task HideAsync(GlasDbContext db, Comment comment, Guid moderator, string reason, DateTimeOffset now)
+    {
+        if (comment.HiddenAt is null)
+        {
+            comment.HiddenAt = now;
+            comment.HiddenBy = moderator;
+            comment.HiddenReason = reason;
+        }
+        await db.CommentFlags.Where(f => f.CommentId == comment.Id && f.ResolvedAt == null).ExecuteUpdateAsync(s => s.SetProperty(f => f.ResolvedAt, now));
+        db.AuditEntries.Add(new AuditEntry
+        {
+            TenantId = comment.TenantId,
+            ActorUserId = moderator,
+            Action = "comment.hidden",
+            Subject = $"comment:{comment.Id}",
+            Details = reason,
+            At = now,
+        });
+        await db.SaveChangesAsync();
+    }
+}

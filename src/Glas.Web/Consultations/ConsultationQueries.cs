@@ -1,0 +1,91 @@
+using System.Linq.Expressions;
+using Glas.Web.Platform.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace Glas.Web.Consultations;
+
+public sealed record ConsultationFilter(ConsultationStatus? Status, ActType? ActType, string? PolicyArea, int? Year, string? Query, int Page);
+
+public sealed record ConsultationRow(Guid Id, string RegNumber, string Title, string Summary, ConsultationStatus Status, ActType ActType, string PolicyArea, DateOnly OpensOn, DateOnly ClosesOn, int Comments);
+
+public sealed record ConsultationPage(IReadOnlyList<ConsultationRow> Items, int Total, int Page, int PageSize, IReadOnlyDictionary<ConsultationStatus, int> CountsByStatus);
+
+/// <summary>The queries the list page, the home page and the API share.</summary>
+public static class ConsultationQueries
+{
+    public const int PageSize = 20;
+
+    /// <summary>The status the clock implies, in SQL, so filters agree with what pages show.</summary>
+    public static Expression<Func<Consultation, ConsultationStatus>> Effective(DateTimeOffset now) => c =>
+        c.Status == ConsultationStatus.Scheduled && c.OpensAt <= now && c.ClosesAt > now ? ConsultationStatus.Open
+        : (c.Status == ConsultationStatus.Scheduled || c.Status == ConsultationStatus.Open) && c.ClosesAt <= now ? ConsultationStatus.Closed
+        : c.Status;
+
+    /// <summary>Published means visible to the public: everything but drafts.</summary>
+    public static IQueryable<Consultation> Published(this GlasDbContext db) => db.Consultations.Where(c => c.Status != ConsultationStatus.Draft);
+
+    public static async Task<ConsultationPage> ListAsync(GlasDbContext db, ConsultationFilter filter, DateTimeOffset now, bool includeDrafts, CancellationToken ct)
+    {
+        var source = includeDrafts ? db.Consultations : db.Published();
+        var query = source.AsNoTracking();
+        if (filter.ActType is { } act)
+        {
+            query = query.Where(c => c.ActType == act);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.PolicyArea))
+        {
+            query = query.Where(c => c.PolicyArea == filter.PolicyArea);
+        }
+        if (filter.Year is { } year)
+        {
+            var from = new DateOnly(year, 1, 1);
+            var to = new DateOnly(year, 12, 31);
+            query = query.Where(c => c.OpensOn >= from && c.OpensOn <= to);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Query))
+        {
+            var term = "%" + Like(filter.Query.Trim()) + "%";
+            query = query.Where(c => EF.Functions.ILike(c.Title, term) || EF.Functions.ILike(c.Summary, term) || EF.Functions.ILike(c.RegNumber, term));
+        }
+
+        var effective = Effective(now);
+        var counts = await query.Select(effective).GroupBy(s => s).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        if (filter.Status is { } status)
+        {
+            var withStatus = Expression.Lambda<Func<Consultation, bool>>(Expression.Equal(effective.Body, Expression.Constant(status)), effective.Parameters);
+            query = query.Where(withStatus);
+        }
+        var total = filter.Status is { } s2 ? counts.Where(c => c.Key == s2).Sum(c => c.Count) : counts.Sum(c => c.Count);
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var page = Math.Clamp(filter.Page, 1, pages);
+        var items = await query
+            .OrderByDescending(c => c.OpensOn).ThenByDescending(c => c.CreatedAt)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(c => new ConsultationRow(c.Id, c.RegNumber, c.Title, c.Summary, c.Status, c.ActType, c.PolicyArea, c.OpensOn, c.ClosesOn,
+                db.Comments.Count(m => m.ConsultationId == c.Id)))
+            .ToListAsync(ct);
+        var fixedItems = items.Select(i => i with { Status = ConsultationLifecycle.Effective(i.Status, ConsultationLifecycle.OpensAt(i.OpensOn), ConsultationLifecycle.ClosesAt(i.ClosesOn), now) }).ToList();
+        return new ConsultationPage(fixedItems, total, page, PageSize, counts.ToDictionary(c => c.Key, c => c.Count));
+    }
+
+    /// <summary>For the home page: open now, closing within a week, and reports overdue.</summary>
+    public static async Task<(List<ConsultationRow> Open, List<ConsultationRow> ClosingSoon, List<ConsultationRow> Overdue)> HomeAsync(GlasDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        var soon = now.AddDays(7);
+        var overdueBefore = now.AddDays(-30);
+        var rows = await db.Published().AsNoTracking()
+            .Where(c => ((c.Status == ConsultationStatus.Open || c.Status == ConsultationStatus.Scheduled) && c.OpensAt <= now && c.ClosesAt > now)
+                || ((c.Status == ConsultationStatus.Open || c.Status == ConsultationStatus.Closed) && c.ClosesAt <= overdueBefore))
+            .OrderBy(c => c.ClosesAt).Take(100)
+            .Select(c => new { Row = new ConsultationRow(c.Id, c.RegNumber, c.Title, c.Summary, c.Status, c.ActType, c.PolicyArea, c.OpensOn, c.ClosesOn, db.Comments.Count(m => m.ConsultationId == c.Id)), c.ClosesAt })
+            .ToListAsync(ct);
+        var open = rows.Where(r => r.ClosesAt > now).ToList();
+        return (
+            open.Select(r => r.Row with { Status = ConsultationStatus.Open }).ToList(),
+            open.Where(r => r.ClosesAt <= soon).Select(r => r.Row with { Status = ConsultationStatus.Open }).ToList(),
+            rows.Where(r => r.ClosesAt <= overdueBefore).Select(r => r.Row with { Status = ConsultationStatus.Closed }).ToList());
+    }
+
+    public static string Like(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}

@@ -1,0 +1,99 @@
+namespace Glas.Web.Consultations;
+
+/// <summary>
+/// The period rule of ЗНА чл. 26 (4): at least 30 days; 14–29 days only with a stated reason;
+/// never under 14 days; not opening in the past. Days are counted as the law counts a period:
+/// from the opening date to the same date a month later is 30 days for a 30-day month.
+/// </summary>
+public static class ConsultationPeriod
+{
+    public const int StandardDays = 30;
+    public const int MinimumDays = 14;
+
+    public enum Problem
+    {
+        None,
+        OpensInPast,
+        ClosesBeforeOpening,
+        TooShort,
+        ShortTermNeedsReason,
+    }
+
+    public static int Days(DateOnly opensOn, DateOnly closesOn) => closesOn.DayNumber - opensOn.DayNumber;
+
+    public static Problem Check(DateOnly opensOn, DateOnly closesOn, string? shortTermReason, DateOnly today)
+    {
+        if (opensOn < today)
+        {
+            return Problem.OpensInPast;
+        }
+        var days = Days(opensOn, closesOn);
+        if (days <= 0)
+        {
+            return Problem.ClosesBeforeOpening;
+        }
+        if (days < MinimumDays)
+        {
+            return Problem.TooShort;
+        }
+        if (days < StandardDays && string.IsNullOrWhiteSpace(shortTermReason))
+        {
+            return Problem.ShortTermNeedsReason;
+        }
+        return Problem.None;
+    }
+
+    public static bool IsShortTerm(DateOnly opensOn, DateOnly closesOn) => Days(opensOn, closesOn) < StandardDays;
+}
+
+/// <summary>
+/// draft → scheduled → open → closed → report published → adopted, or withdrawn before adoption.
+/// Scheduled → open and open → closed happen by the clock; the rest by an official.
+/// </summary>
+public static class ConsultationLifecycle
+{
+    public static bool CanMove(ConsultationStatus from, ConsultationStatus to) => (from, to) switch
+    {
+        (ConsultationStatus.Draft, ConsultationStatus.Scheduled) => true,
+        (ConsultationStatus.Scheduled, ConsultationStatus.Draft) => true,
+        (ConsultationStatus.Scheduled, ConsultationStatus.Open) => true,
+        (ConsultationStatus.Open, ConsultationStatus.Closed) => true,
+        (ConsultationStatus.Closed, ConsultationStatus.ReportPublished) => true,
+        (ConsultationStatus.ReportPublished, ConsultationStatus.Adopted) => true,
+        (ConsultationStatus.Draft or ConsultationStatus.Scheduled or ConsultationStatus.Open or ConsultationStatus.Closed or ConsultationStatus.ReportPublished,
+            ConsultationStatus.Withdrawn) => true,
+        _ => false,
+    };
+
+    /// <summary>The status the clock implies now, whether or not the background runner has stored it yet.</summary>
+    public static ConsultationStatus Effective(ConsultationStatus stored, DateTimeOffset opensAt, DateTimeOffset closesAt, DateTimeOffset now) => stored switch
+    {
+        ConsultationStatus.Scheduled when now >= closesAt => ConsultationStatus.Closed,
+        ConsultationStatus.Scheduled when now >= opensAt => ConsultationStatus.Open,
+        ConsultationStatus.Open when now >= closesAt => ConsultationStatus.Closed,
+        _ => stored,
+    };
+
+    /// <summary>Opening and closing are whole days in Bulgaria: from 00:00 of the first to 24:00 of the last.</summary>
+    public static DateTimeOffset OpensAt(DateOnly opensOn) => StartOfDayInSofia(opensOn);
+
+    public static DateTimeOffset ClosesAt(DateOnly closesOn) => StartOfDayInSofia(closesOn.AddDays(1));
+
+    public static bool IsEditable(ConsultationStatus status) => status is ConsultationStatus.Draft or ConsultationStatus.Scheduled;
+
+    /// <summary>Days left until closing, counting today; 0 once closed.</summary>
+    public static int DaysLeft(DateOnly closesOn, DateOnly today) => Math.Max(0, closesOn.DayNumber - today.DayNumber + 1);
+
+    /// <summary>A report is overdue 30 days after closing.</summary>
+    public static bool ReportOverdue(ConsultationStatus status, DateOnly closesOn, DateOnly today) =>
+        status == ConsultationStatus.Closed && today.DayNumber - closesOn.DayNumber > 30;
+
+    public static DateOnly TodayInSofia(DateTimeOffset now) => DateOnly.FromDateTime(Platform.Localization.Formats.ToSofia(now).DateTime);
+
+    private static DateTimeOffset StartOfDayInSofia(DateOnly day)
+    {
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Sofia", out var z) ? z : TimeZoneInfo.Utc;
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+}

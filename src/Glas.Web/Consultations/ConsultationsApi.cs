@@ -1,0 +1,165 @@
+using System.Xml.Linq;
+using Glas.Web.Platform.Database;
+using Glas.Web.Platform.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Glas.Web.Consultations;
+
+public sealed record ConsultationSummaryDto(Guid Id, string RegNumber, string Title, string Summary, string Status, string ActType, string PolicyArea, DateOnly OpensOn, DateOnly ClosesOn, int Comments);
+
+public sealed record ContactDto(string Name, string Email, string? Phone);
+
+public sealed record UnitDto(int Number, string Kind, string Label, string Path, string Text);
+
+public sealed record VersionDto(Guid Id, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt, string Url);
+
+public sealed record DocumentDto(Guid Id, string Type, string Title, IReadOnlyList<VersionDto> Versions);
+
+public sealed record TimelineDto(DateTimeOffset At, string Kind, string? Details);
+
+public sealed record ConsultationDto(
+    Guid Id, string RegNumber, string Title, string Summary, string Status, string ActType, string PolicyArea, string ResponsibleUnit,
+    DateOnly OpensOn, DateOnly ClosesOn, int Days, string? ShortTermReason, string? ProposalWays, IReadOnlyList<ContactDto> Contacts,
+    IReadOnlyList<UnitDto> Units, IReadOnlyList<DocumentDto> Documents, IReadOnlyList<TimelineDto> Timeline, DateTimeOffset? ReportPublishedAt);
+
+public sealed record CommentDto(Guid Id, Guid? ParentId, int? Unit, string AuthorName, string? Text, bool Hidden, string? HiddenReason, DateTimeOffset CreatedAt, int Supports, string? Outcome, string? Justification);
+
+public sealed record PageDto<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+
+/// <summary>Open data: consultations, units, comments (display names only), answers, timeline, and the strategy.bg "full" export.</summary>
+public static class ConsultationsApi
+{
+    public static IEndpointRouteBuilder MapConsultationsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/consultations").WithTags("Consultations");
+
+        api.MapGet("/", async Task<Ok<PageDto<ConsultationSummaryDto>>> (GlasDbContext db, TimeProvider time, string? status, string? actType, string? policyArea, int? year, string? q, int? page, CancellationToken ct) =>
+        {
+            var filter = new ConsultationFilter(
+                Enum.TryParse<ConsultationStatus>(status, true, out var s) && s != ConsultationStatus.Draft ? s : null,
+                Enum.TryParse<ActType>(actType, true, out var a) && Enum.IsDefined(a) ? a : null,
+                PolicyAreas.IsKnown(policyArea) ? policyArea : null,
+                year is >= 2000 and <= 2100 ? year : null,
+                string.IsNullOrWhiteSpace(q) ? null : q.Trim()[..Math.Min(q.Trim().Length, 200)],
+                page ?? 1);
+            var result = await ConsultationQueries.ListAsync(db, filter, time.GetUtcNow(), includeDrafts: false, ct);
+            return TypedResults.Ok(new PageDto<ConsultationSummaryDto>(
+                result.Items.Select(i => new ConsultationSummaryDto(i.Id, i.RegNumber, i.Title, i.Summary, i.Status.ToString(), i.ActType.ToString(), i.PolicyArea, i.OpensOn, i.ClosesOn, i.Comments)).ToList(),
+                result.Page, result.PageSize, result.Total));
+        }).WithName("ListConsultations").WithSummary("Published consultations of this administration, newest first, filtered and paged.");
+
+        api.MapGet("/{id:guid}", async Task<Results<Ok<ConsultationDto>, NotFound>> (Guid id, GlasDbContext db, TimeProvider time, HttpContext context, CancellationToken ct) =>
+        {
+            var c = await db.Published().AsNoTracking().Include(x => x.Contacts).Include(x => x.Units).FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (c is null)
+            {
+                return TypedResults.NotFound();
+            }
+            var documents = await Documents(db, id, context, ct);
+            var timeline = await db.TimelineEvents.AsNoTracking().Where(e => e.ConsultationId == id).OrderBy(e => e.At).ThenBy(e => e.Id)
+                .Select(e => new TimelineDto(e.At, e.Kind.ToString(), e.Details)).ToListAsync(ct);
+            return TypedResults.Ok(new ConsultationDto(
+                c.Id, c.RegNumber, c.Title, c.Summary, c.EffectiveStatus(time.GetUtcNow()).ToString(), c.ActType.ToString(), c.PolicyArea, c.ResponsibleUnit,
+                c.OpensOn, c.ClosesOn, ConsultationPeriod.Days(c.OpensOn, c.ClosesOn), c.ShortTermReason, c.ProposalWays,
+                c.Contacts.OrderBy(p => p.Position).Select(p => new ContactDto(p.Name, p.Email, p.Phone)).ToList(),
+                c.Units.OrderBy(u => u.Number).Select(u => new UnitDto(u.Number, u.Kind.ToString(), u.Label, u.Path, u.Text)).ToList(),
+                documents, timeline, c.ReportPublishedAt));
+        }).WithName("GetConsultation").WithSummary("One consultation with its contacts, draft units, documents and timeline.");
+
+        api.MapGet("/{id:guid}/comments", async Task<Results<Ok<PageDto<CommentDto>>, NotFound>> (Guid id, GlasDbContext db, int? page, CancellationToken ct) =>
+        {
+            if (!await db.Published().AnyAsync(c => c.Id == id, ct))
+            {
+                return TypedResults.NotFound();
+            }
+            const int size = 100;
+            var query = db.Comments.AsNoTracking().Where(c => c.ConsultationId == id);
+            var total = await query.CountAsync(ct);
+            var current = Math.Clamp(page ?? 1, 1, Math.Max(1, (total + size - 1) / size));
+            var ids = await query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Skip((current - 1) * size).Take(size).Select(c => c.Id).ToListAsync(ct);
+            var views = await CommentViews.Project(db.Comments.AsNoTracking().Where(c => ids.Contains(c.Id)), db, null).ToListAsync(ct);
+            var units = await db.DraftUnits.AsNoTracking().Where(u => u.ConsultationId == id).ToDictionaryAsync(u => u.Id, u => u.Number, ct);
+            var answers = await db.ProposalAnswers.AsNoTracking().Where(a => ids.Contains(a.CommentId)).ToDictionaryAsync(a => a.CommentId, ct);
+            var items = views.OrderBy(v => v.CreatedAt).ThenBy(v => v.Id).Select(v =>
+            {
+                var answer = answers.GetValueOrDefault(v.Id);
+                return new CommentDto(v.Id, v.ParentId, v.UnitId is { } u ? units.GetValueOrDefault(u) : null, ReportExport.Author(v), v.Text, v.IsHidden, v.HiddenReason,
+                    v.CreatedAt, v.Supports, answer?.Outcome.ToString(), answer?.Justification);
+            }).ToList();
+            return TypedResults.Ok(new PageDto<CommentDto>(items, current, size, total));
+        }).WithName("ListConsultationComments").WithSummary("Comments with the official answers; authors by display name only.");
+
+        api.MapGet("/{id:guid}/strategy-bg", async Task<Results<Ok<StrategyBgExport>, NotFound>> (Guid id, GlasDbContext db, TimeProvider time, HttpContext context, CancellationToken ct) =>
+        {
+            var c = await db.Published().AsNoTracking().Include(x => x.Contacts).FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (c is null)
+            {
+                return TypedResults.NotFound();
+            }
+            var tenant = context.CurrentTenant();
+            var comments = await CommentViews.Project(db.Comments.AsNoTracking().Where(x => x.ConsultationId == id).OrderBy(x => x.CreatedAt), db, null).ToListAsync(ct);
+            var documents = await Documents(db, id, context, ct);
+            return TypedResults.Ok(StrategyBgExport.From(c, tenant, comments, documents, time.GetUtcNow()));
+        }).WithName("ExportConsultationStrategyBg").WithSummary("One consultation in the keys of strategy.bg's \"full\" open-data report.");
+
+        // Downloads of the справка and the feed, for people and programs alike.
+        app.MapGet("/consultations/{id:guid}/report.csv", async (Guid id, GlasDbContext db, CancellationToken ct) =>
+        {
+            var c = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (c is null || !ReportData.IsPublic(c.Status))
+            {
+                return Results.NotFound();
+            }
+            var groups = await ReportData.LoadAsync(db, id, false, ct);
+            return Results.File(ReportExport.Csv(groups), "text/csv; charset=utf-8", $"spravka-{c.RegNumber}.csv");
+        }).ExcludeFromDescription();
+
+        app.MapGet("/consultations/{id:guid}/report.docx", async (Guid id, GlasDbContext db, HttpContext context, CancellationToken ct) =>
+        {
+            var c = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (c is null || !ReportData.IsPublic(c.Status))
+            {
+                return Results.NotFound();
+            }
+            var groups = await ReportData.LoadAsync(db, id, false, ct);
+            return Results.File(ReportExport.Docx(c, context.CurrentTenant().NameBg, groups),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"spravka-{c.RegNumber}.docx");
+        }).ExcludeFromDescription();
+
+        app.MapGet("/consultations/feed.atom", async (GlasDbContext db, HttpContext context, TimeProvider time, CancellationToken ct) =>
+        {
+            var tenant = context.CurrentTenant();
+            var items = await db.Published().AsNoTracking().OrderByDescending(c => c.UpdatedAt).Take(50)
+                .Select(c => new { c.Id, c.Title, c.Summary, c.UpdatedAt, c.CreatedAt, c.Status }).ToListAsync(ct);
+            XNamespace atom = "http://www.w3.org/2005/Atom";
+            var self = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
+            var feed = new XElement(atom + "feed",
+                new XElement(atom + "title", $"{tenant.NameBg} — обществени консултации"),
+                new XElement(atom + "id", $"{self}/consultations"),
+                new XElement(atom + "updated", (items.Count > 0 ? items.Max(i => i.UpdatedAt) : time.GetUtcNow()).ToString("o")),
+                new XElement(atom + "link", new XAttribute("rel", "self"), new XAttribute("href", $"{self}/consultations/feed.atom")),
+                new XElement(atom + "author", new XElement(atom + "name", tenant.NameBg)),
+                items.Select(i => new XElement(atom + "entry",
+                    new XElement(atom + "title", i.Title),
+                    new XElement(atom + "id", $"urn:uuid:{i.Id}"),
+                    new XElement(atom + "updated", i.UpdatedAt.ToString("o")),
+                    new XElement(atom + "published", i.CreatedAt.ToString("o")),
+                    new XElement(atom + "link", new XAttribute("href", $"{self}/consultations/{i.Id}")),
+                    new XElement(atom + "category", new XAttribute("term", i.Status.ToString())),
+                    new XElement(atom + "summary", i.Summary))));
+            return Results.Text(new XDocument(feed).Declaration + feed.ToString(), "application/atom+xml; charset=utf-8");
+        }).ExcludeFromDescription();
+
+        app.MapConsultationFiles();
+        return app;
+    }
+
+    private static async Task<List<DocumentDto>> Documents(GlasDbContext db, Guid id, HttpContext context, CancellationToken ct)
+    {
+        var baseUrl = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
+        var docs = await db.ConsultationDocuments.AsNoTracking().Include(d => d.Versions).Where(d => d.ConsultationId == id).OrderBy(d => d.Type).ToListAsync(ct);
+        return docs.Select(d => new DocumentDto(d.Id, d.Type.ToString(), d.Title, d.Versions.OrderBy(v => v.UploadedAt)
+            .Select(v => new VersionDto(v.Id, v.FileName, v.ContentType, v.Size, v.Sha256, v.UploadedAt, $"{baseUrl}/consultations/{id}/files/{v.Id}")).ToList())).ToList();
+    }
+}

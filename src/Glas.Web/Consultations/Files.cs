@@ -1,0 +1,128 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+
+namespace Glas.Web.Consultations;
+
+public sealed class ConsultationOptions
+{
+    /// <summary>Largest accepted upload, in bytes.</summary>
+    public long MaxUploadBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>Longest comment, in characters.</summary>
+    public int MaxCommentLength { get; set; } = 5000;
+
+    /// <summary>How often the clock opens, closes and reminds.</summary>
+    public TimeSpan TickInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Address used in e-mails for tenants without a host name of their own.</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+}
+
+public enum UploadKind
+{
+    Unknown,
+    Pdf,
+    Docx,
+    Odt,
+}
+
+/// <summary>What a file is, judged by its first bytes rather than its name.</summary>
+public static class UploadCheck
+{
+    public static (UploadKind Kind, string ContentType, string Extension) Detect(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith("%PDF-"u8))
+        {
+            return (UploadKind.Pdf, "application/pdf", ".pdf");
+        }
+        if (head.Length >= 4 && head[..4].SequenceEqual("PK\u0003\u0004"u8))
+        {
+            // ODF puts an uncompressed "mimetype" entry first; OOXML has [Content_Types].xml and a word/ part.
+            var text = System.Text.Encoding.ASCII.GetString(head);
+            if (text.Contains("mimetypeapplication/vnd.oasis.opendocument.text", StringComparison.Ordinal))
+            {
+                return (UploadKind.Odt, "application/vnd.oasis.opendocument.text", ".odt");
+            }
+            if (text.Contains("[Content_Types].xml", StringComparison.Ordinal) || text.Contains("word/", StringComparison.Ordinal))
+            {
+                return (UploadKind.Docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx");
+            }
+        }
+        return (UploadKind.Unknown, "application/octet-stream", "");
+    }
+
+    /// <summary>A .docx is a zip whose entries include word/document.xml; checked fully once the file is in hand.</summary>
+    public static bool IsWordDocument(Stream stream)
+    {
+        try
+        {
+            using var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+            return zip.GetEntry("word/document.xml") is not null;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A safe file name for Content-Disposition: no path, no control characters, bounded length.</summary>
+    public static string SafeName(string? name, string extension)
+    {
+        var bare = Path.GetFileNameWithoutExtension(Path.GetFileName(name ?? "")) ?? "";
+        var clean = new string(bare.Where(c => !char.IsControl(c) && c is not ('"' or '\\' or '/' or ':' or '*' or '?' or '<' or '>' or '|')).ToArray()).Trim();
+        if (clean.Length == 0)
+        {
+            clean = "document";
+        }
+        return (clean.Length > 120 ? clean[..120] : clean) + extension;
+    }
+}
+
+/// <summary>Uploaded files on disk, outside wwwroot, named by a random key.</summary>
+public sealed class FileStore(IOptions<FileStoreOptions> options, IWebHostEnvironment env)
+{
+    private string Root
+    {
+        get
+        {
+            var root = options.Value.Root;
+            return Path.IsPathRooted(root) ? root : Path.Combine(env.ContentRootPath, root);
+        }
+    }
+
+    public async Task<(string Key, string Sha256, long Size)> SaveAsync(Stream content, CancellationToken ct)
+    {
+        var key = Guid.NewGuid().ToString("N");
+        var dir = Path.Combine(Root, key[..2]);
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, key);
+        await using var file = File.Create(path);
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[81920];
+        long size = 0;
+        int read;
+        while ((read = await content.ReadAsync(buffer, ct)) > 0)
+        {
+            sha.AppendData(buffer, 0, read);
+            await file.WriteAsync(buffer.AsMemory(0, read), ct);
+            size += read;
+        }
+        return (key, Convert.ToHexStringLower(sha.GetHashAndReset()), size);
+    }
+
+    public Stream? Open(string key)
+    {
+        if (key.Length != 32 || !key.All(char.IsAsciiHexDigitLower))
+        {
+            return null;
+        }
+        var path = Path.Combine(Root, key[..2], key);
+        return File.Exists(path) ? File.OpenRead(path) : null;
+    }
+}
+
+public sealed class FileStoreOptions
+{
+    /// <summary>Folder for uploaded files; relative paths are under the content root.</summary>
+    public string Root { get; set; } = "App_Data/files";
+}

@@ -1,0 +1,61 @@
+using Glas.Web.Platform.Database;
+using Glas.Web.Platform.Identity;
+using Glas.Web.Platform.Web;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Glas.Web.Consultations;
+
+/// <summary>One unit of the draft with its comments; people comment on it here.</summary>
+public sealed class UnitModel(GlasDbContext db, TimeProvider time, TenantRoles roles, UserManager<GlasUser> users, IOptions<ConsultationOptions> options, IStringLocalizer<ConsultationsText> t)
+    : ConsultationPageModel(db, time, roles, users, options, t)
+{
+    private DraftUnit? unit;
+
+    public DraftUnit Unit => unit ?? throw new InvalidOperationException("Unit not loaded.");
+    public int? Previous { get; private set; }
+    public int? Next { get; private set; }
+    public List<CommentView> Comments { get; private set; } = [];
+    public Pager Pager { get; private set; } = new(1, DetailsModel.CommentsPerPage, 0, "");
+
+    [BindProperty(SupportsGet = true, Name = "number")]
+    public int Number { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int? PageNumber { get; set; }
+
+    public override int? UnitNumber => Number;
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadConsultationAsync(id) || !await LoadUnitAsync())
+        {
+            return NotFound();
+        }
+        await LoadPageAsync();
+        return Page();
+    }
+
+    private async Task<bool> LoadUnitAsync()
+    {
+        unit = await Db.DraftUnits.AsNoTracking().FirstOrDefaultAsync(u => u.ConsultationId == Consultation.Id && u.Number == Number);
+        return unit is not null;
+    }
+
+    protected override async Task LoadPageAsync()
+    {
+        if (unit is null && !await LoadUnitAsync())
+        {
+            return;
+        }
+        var max = await Db.DraftUnits.Where(u => u.ConsultationId == Consultation.Id).MaxAsync(u => u.Number);
+        Previous = Number > 1 ? Number - 1 : null;
+        Next = Number < max ? Number + 1 : null;
+        var total = await Db.Comments.CountAsync(c => c.ConsultationId == Consultation.Id && c.UnitId == Unit.Id && c.ParentId == null);
+        Pager = new Pager(PageNumber ?? 1, DetailsModel.CommentsPerPage, total, "");
+        Comments = await CommentViews.PageAsync(Db, Consultation.Id, Unit.Id, Viewer, Pager.Current, DetailsModel.CommentsPerPage, HttpContext.RequestAborted);
+    }
+}

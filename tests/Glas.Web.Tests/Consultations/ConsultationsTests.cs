@@ -1,0 +1,339 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Glas.Web.Consultations;
+using Glas.Web.DemoData;
+using Glas.Web.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Shouldly;
+using Xunit;
+using static Glas.Web.Tests.Consultations.ConsultationSteps;
+
+namespace Glas.Web.Tests.Consultations;
+
+[Trait("Category", "Integration")]
+public class ConsultationsTests(GlasFactory app) : IClassFixture<GlasFactory>
+{
+    private async Task<HttpClient> As(string email, string prefix = "")
+    {
+        var client = app.Client(followRedirects: false);
+        await client.SignInAsync(email, prefix: prefix);
+        return client;
+    }
+
+    [Fact]
+    public async Task The_period_rule_is_explained_on_the_form()
+    {
+        var official = await As("official.sliven@example.org");
+        var today = Today(app);
+        async Task<AngleSharp.Html.Dom.IHtmlDocument> Save(Dictionary<string, string> form) => await (await PostAsync(official, "/consultations/edit", "save", form)).ParseAsync();
+
+        (await Save(Form(today, 13))).FieldError("Input.ClosesOn").ShouldBe("Срокът е 13 дни; законът не допуска срок под 14 дни.");
+        (await Save(Form(today, 20))).FieldError("Input.ShortTermReason").ShouldBe("Срокът е 20 дни, по-кратък от 30: посочете мотивите за краткия срок.");
+        (await Save(Form(today.AddDays(-1), 30))).FieldError("Input.OpensOn").ShouldBe("Датата на откриване не може да е в миналото.");
+        var noContact = Form(today, 30);
+        noContact["Input.Contacts[0].Name"] = "";
+        noContact["Input.Contacts[0].Email"] = "";
+        noContact["Input.Contacts[0].Phone"] = "";
+        (await Save(noContact)).FieldError("Input.Contacts[0].Name").ShouldBe("Посочете поне едно лице за контакт.");
+        var badEmail = Form(today, 30);
+        badEmail["Input.Contacts[0].Email"] = "не-е-имейл";
+        (await Save(badEmail)).FieldError("Input.Contacts[0].Email").ShouldStartWith("Въведете валиден имейл");
+
+        var id = await CreateAsync(official, Form(today, 20, reason: "Спешна промяна, наложена от закона."));
+        var stored = await app.WithDbAsync(db => db.Consultations.IgnoreQueryFilters().Include(c => c.Units).SingleAsync(c => c.Id == id));
+        stored.ShortTermReason.ShouldBe("Спешна промяна, наложена от закона.");
+        stored.Units.Count.ShouldBe(15);
+        stored.Status.ShouldBe(ConsultationStatus.Draft);
+        // Drafts are not public.
+        (await app.Client().GetAsync($"/consultations/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await app.Client().GetAsync($"/api/v1/consultations/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_official_previews_the_split_before_saving()
+    {
+        var official = await As("official.sliven@example.org");
+        var form = Form(Today(app), 30, draft: ConsultationsDemoData.PublicOrderDraft);
+        var page = await (await PostAsync(official, "/consultations/edit", "preview", form)).ParseAsync();
+        page.QuerySelector("#preview-h")!.TextContent.ShouldBe("Преглед: 22 части");
+        page.QuerySelectorAll(".preview tbody tr").Length.ShouldBe(22);
+        (await app.WithDbAsync(db => db.Consultations.IgnoreQueryFilters().CountAsync(c => c.Title == "Наредба за тестовете" && c.DraftText == ConsultationsDemoData.PublicOrderDraft))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_docx_draft_is_imported_and_split()
+    {
+        var official = await As("official.sliven@example.org");
+        var page = await official.GetPageAsync("/consultations/edit");
+        var content = new MultipartFormDataContent { { new StringContent(Forms.Token(page)), "__RequestVerificationToken" } };
+        foreach (var (k, v) in Form(Today(app), 30, title: "Внесена от Word", draft: ""))
+        {
+            content.Add(new StringContent(v), k);
+        }
+        content.Add(new ByteArrayContent(UploadCheckTests.Docx("Чл. 1. (1) Първа алинея.\n(2) Втора алинея.\nЧл. 2. Втори член.")), "DraftFile", "naredba.docx");
+        var response = await official.PostAsync("/consultations/edit?handler=save", content);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var units = await app.WithDbAsync(db => db.DraftUnits.Where(u => db.Consultations.IgnoreQueryFilters().Any(c => c.Id == u.ConsultationId && c.Title == "Внесена от Word")).OrderBy(u => u.Number).Select(u => u.Path).ToListAsync());
+        units.ShouldBe(["Чл. 1, ал. 1", "Чл. 1, ал. 2", "Чл. 2"]);
+
+        var fake = new MultipartFormDataContent { { new StringContent(Forms.Token(await official.GetPageAsync("/consultations/edit"))), "__RequestVerificationToken" } };
+        foreach (var (k, v) in Form(Today(app), 30, title: "Фалшив Word"))
+        {
+            fake.Add(new StringContent(v), k);
+        }
+        fake.Add(new ByteArrayContent(Encoding.UTF8.GetBytes("<html>not a docx</html>")), "DraftFile", "naredba.docx");
+        (await (await official.PostAsync("/consultations/edit?handler=save", fake)).ParseAsync()).QuerySelector("#DraftFile-error")!.TextContent.ShouldContain(".docx");
+    }
+
+    [Fact]
+    public async Task Uploads_are_checked_by_content_and_size_and_kept_as_versions()
+    {
+        var official = await As("official.sliven@example.org");
+        var id = await CreateAsync(official, Form(Today(app), 30, title: "Документи"));
+
+        var disguised = await UploadAsync(official, id, DocumentType.Draft, "Проект", Encoding.UTF8.GetBytes("<script>alert(1)</script>"), "proekt.pdf");
+        disguised.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await disguised.Content.ReadAsStringAsync()).ShouldContain("Приемат се само PDF, DOCX и ODT");
+
+        var huge = new byte[21 * 1024 * 1024];
+        DemoPdf.Create("x").CopyTo(huge, 0);
+        var tooLarge = await UploadAsync(official, id, DocumentType.Draft, "Проект", huge, "proekt.pdf");
+        (await tooLarge.Content.ReadAsStringAsync()).ShouldContain("Файлът е твърде голям");
+
+        var first = await UploadAsync(official, id, DocumentType.Draft, "Проект", DemoPdf.Create("v1"), "../proekt v1.pdf");
+        first.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var documentId = await app.WithDbAsync(db => db.ConsultationDocuments.IgnoreQueryFilters().Where(d => d.ConsultationId == id).Select(d => d.Id).SingleAsync());
+        (await UploadAsync(official, id, DocumentType.Draft, "", UploadCheckTests.Docx("v2"), "proekt v2.docx", documentId)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var versions = await app.WithDbAsync(db => db.DocumentVersions.Where(v => v.DocumentId == documentId).OrderBy(v => v.UploadedAt).ToListAsync());
+        versions.Select(v => v.FileName).ShouldBe(["proekt v1.pdf", "proekt v2.docx"]);
+        versions.Select(v => v.ContentType).ShouldBe(["application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"]);
+
+        var download = await official.GetAsync($"/consultations/{id}/files/{versions[0].Id}");
+        download.StatusCode.ShouldBe(HttpStatusCode.OK);
+        download.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        download.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
+        (await download.Content.ReadAsByteArrayAsync()).ShouldBe(DemoPdf.Create("v1"));
+        // A draft's files are not public.
+        (await app.Client().GetAsync($"/consultations/{id}/files/{versions[0].Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Scheduling_needs_the_draft_the_motives_and_a_contact()
+    {
+        var official = await As("official.sliven@example.org");
+        var id = await CreateAsync(official, Form(Today(app), 30, title: "Непълна"));
+        var refused = await (await PostAsync(official, $"/consultations/{id}/manage", "schedule", [])).ParseAsync();
+        var summary = refused.QuerySelector(".error-summary")!.TextContent;
+        summary.ShouldContain("документ „Проект на акт“");
+        summary.ShouldContain("документ „Мотиви / доклад“");
+        (await app.WithDbAsync(db => db.Consultations.IgnoreQueryFilters().Where(c => c.Id == id).Select(c => c.Status).SingleAsync())).ShouldBe(ConsultationStatus.Draft);
+    }
+
+    [Fact]
+    public async Task Participants_comment_reply_and_support_while_open_and_closed_means_closed()
+    {
+        var official = await As("official.sliven@example.org");
+        var id = await OpenAsync(app, official);
+        var citizen = await As("citizen@example.org");
+        var ngo = await As("ngo@example.org");
+
+        (await CommentAsync(citizen, id, "Предлагам по-ясна формулировка на чл. 2. 🌳", unit: 3)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await CommentAsync(ngo, id, "Като организация подкрепяме проекта.", shown: "Organisation")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await CommentAsync(citizen, id, "Анонимна бележка.", shown: "Anonymous")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        // A citizen cannot post in an organisation's name.
+        (await (await CommentAsync(citizen, id, "x", shown: "Organisation")).ParseAsync()).QuerySelector(".error-summary")!.TextContent.ShouldContain("Стойността е невалидна.");
+
+        var proposal = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.ConsultationId == id && c.UnitId != null), "sliven");
+        (await CommentAsync(ngo, id, "Отговор на предложението.", parent: proposal.Id)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var reply = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.ParentId == proposal.Id), "sliven");
+        reply.UnitId.ShouldBe(proposal.UnitId);
+        // Replies are one level deep.
+        (await (await CommentAsync(citizen, id, "Отговор на отговора.", parent: reply.Id)).ParseAsync()).FieldError("Comment.Text").ShouldContain("на едно ниво");
+
+        for (var i = 0; i < 2; i++)
+        {
+            (await PostAsync(ngo, $"/consultations/{id}/units/3", "support", new() { ["commentId"] = proposal.Id.ToString() })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+        (await app.WithDbAsync(db => db.Comments.Where(c => c.Id == proposal.Id).Select(c => c.SupportCount).SingleAsync(), "sliven")).ShouldBe(1);
+
+        var unitPage = await app.Client().GetPageAsync($"/consultations/{id}/units/3");
+        unitPage.QuerySelector($"#c-{proposal.Id} .prewrap")!.TextContent.ShouldBe("Предлагам по-ясна формулировка на чл. 2. 🌳");
+        unitPage.QuerySelector($"#c-{proposal.Id} .comment-meta strong")!.TextContent.ShouldBe("Мария Гражданка");
+        var general = await app.Client().GetPageAsync($"/consultations/{id}");
+        general.QuerySelectorAll(".comment-meta strong").Select(e => e.TextContent).ShouldBe(["Сдружение „Демо“", "Анонимно"]);
+        general.QuerySelector("#u-3 .unit-comments")!.TextContent.ShouldStartWith("коментари: 2");
+
+        // Past the deadline the server refuses, whatever the form says.
+        app.Clock.Advance(TimeSpan.FromDays(31));
+        try
+        {
+            citizen = await As("citizen@example.org");
+            var late = await (await CommentAsync(citizen, id, "Късно предложение.", unit: 3)).ParseAsync();
+            late.QuerySelector(".error-summary")!.TextContent.ShouldContain("Консултацията е закрита; не се приемат нови коментари.");
+            (await app.WithDbAsync(db => db.Comments.CountAsync(c => c.ConsultationId == id && c.Text == "Късно предложение."), "sliven")).ShouldBe(0);
+        }
+        finally
+        {
+            app.Clock.Advance(TimeSpan.FromDays(-31));
+        }
+    }
+
+    [Fact]
+    public async Task A_hidden_comment_stays_in_the_record_and_the_counts_and_is_logged()
+    {
+        var official = await As("official.sliven@example.org");
+        var id = await OpenAsync(app, official);
+        var citizen = await As("citizen@example.org");
+        await CommentAsync(citizen, id, "Обидна реплика.", unit: 2);
+        var comment = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.ConsultationId == id), "sliven");
+
+        var ngo = await As("ngo@example.org");
+        (await PostAsync(ngo, $"/consultations/{id}/units/2", "flag", new() { ["commentId"] = comment.Id.ToString(), ["reason"] = "Обиден език" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var denied = await PostAsync(ngo, $"/consultations/{id}/units/2", "hide", new() { ["commentId"] = comment.Id.ToString(), ["reason"] = "опит" });
+        denied.Headers.Location!.ToString().ShouldContain("/account/access-denied");
+
+        var moderator = await As("moderator.sliven@example.org");
+        var queue = await moderator.GetPageAsync("/moderation");
+        queue.QuerySelector($"#m-{comment.Id}")!.TextContent.ShouldContain("Обиден език");
+        (await PostAsync(moderator, "/moderation", "hide", new() { ["commentId"] = comment.Id.ToString(), ["reason"] = "Нарушава кодекса на поведение" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var page = await app.Client().GetPageAsync($"/consultations/{id}/units/2");
+        page.QuerySelector($"#c-{comment.Id} .hidden-note")!.TextContent.ShouldBe("скрит от модератор: Нарушава кодекса на поведение");
+        page.Body!.TextContent.ShouldNotContain("Обидна реплика.");
+        (await app.Client().GetPageAsync($"/consultations/{id}")).QuerySelector("#u-2 .unit-comments")!.TextContent.ShouldStartWith("коментари: 1");
+        (await app.WithDbAsync(db => db.Comments.CountAsync(c => c.ConsultationId == id), "sliven")).ShouldBe(1);
+        var audit = await app.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.Action == "comment.hidden" && a.Subject == $"comment:{comment.Id}"), "sliven");
+        audit.ActorUserId.ShouldNotBeNull();
+        (await moderator.GetPageAsync("/moderation")).QuerySelector($"#m-{comment.Id}").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task The_report_is_published_only_when_every_proposal_is_answered()
+    {
+        var official = await As("official.sliven@example.org");
+        var id = await OpenAsync(app, official);
+        var citizen = await As("citizen@example.org");
+        await CommentAsync(citizen, id, "=HYPERLINK(\"http://evil\") първо предложение", unit: 4);
+        await CommentAsync(citizen, id, "Второ предложение по целия проект.");
+        var proposals = await app.WithDbAsync(db => db.Comments.Where(c => c.ConsultationId == id).OrderBy(c => c.CreatedAt).Select(c => c.Id).ToListAsync(), "sliven");
+
+        // Not before closing.
+        (await (await PostAsync(official, $"/consultations/{id}/report/edit", "publish", [])).ParseAsync()).QuerySelector(".error-summary")!.TextContent.ShouldContain("след закриване");
+
+        app.Clock.Advance(TimeSpan.FromDays(31));
+        try
+        {
+            // Sign-in cookies last 14 days of the app's clock; after the jump the official signs in again.
+            official = await As("official.sliven@example.org");
+            await app.Services.GetRequiredService<ConsultationClock>().TickAsync(CancellationToken.None);
+            var refused = await (await PostAsync(official, $"/consultations/{id}/report/edit", "publish", [])).ParseAsync();
+            refused.QuerySelector(".error-summary")!.TextContent.ShouldContain("2 от 2 предложения са без отговор");
+
+            var noReason = await (await PostAsync(official, $"/consultations/{id}/report/edit", "answer", new() { ["commentId"] = proposals[0].ToString(), ["outcome"] = "NotAccepted", ["justification"] = "" })).ParseAsync();
+            noReason.QuerySelector($"#j-{proposals[0]:N}-error")!.TextContent.ShouldBe("Мотивите са задължителни, освен когато предложението се приема.");
+            (await PostAsync(official, $"/consultations/{id}/report/edit", "answer", new() { ["commentId"] = proposals[0].ToString(), ["outcome"] = "NotAccepted", ["justification"] = "Противоречи на закона." })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            (await (await PostAsync(official, $"/consultations/{id}/report/edit", "publish", [])).ParseAsync()).QuerySelector(".error-summary")!.TextContent.ShouldContain("1 от 2");
+            (await PostAsync(official, $"/consultations/{id}/report/edit", "answer", new() { ["commentId"] = proposals[1].ToString(), ["outcome"] = "Accepted" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            (await PostAsync(official, $"/consultations/{id}/report/edit", "publish", [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+            var report = await app.Client().GetPageAsync($"/consultations/{id}/report");
+            report.QuerySelectorAll("table.report tbody tr").Length.ShouldBe(2);
+            report.Body!.TextContent.ShouldContain("Противоречи на закона.");
+            var groups = report.QuerySelectorAll("main h2").Select(h => h.TextContent).ToList();
+            groups.ShouldBe(["Проектът като цяло", "Чл. 3"]);
+
+            var csv = await app.Client().GetByteArrayAsync($"/consultations/{id}/report.csv");
+            csv.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
+            var text = Encoding.UTF8.GetString(csv);
+            text.ShouldContain("'=HYPERLINK");
+            text.ShouldContain("Не се приема");
+            text.ShouldNotContain("citizen@example.org");
+
+            var docx = await app.Client().GetByteArrayAsync($"/consultations/{id}/report.docx");
+            var docText = DocxText.Extract(new MemoryStream(docx))!;
+            docText.ShouldContain("СПРАВКА");
+            docText.ShouldContain("Второ предложение по целия проект.");
+            docText.ShouldContain("Приема се");
+
+            (await PostAsync(official, $"/consultations/{id}/report/edit", "answer", new() { ["commentId"] = proposals[1].ToString(), ["outcome"] = "NotAccepted", ["justification"] = "промяна" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await app.WithDbAsync(db => db.ProposalAnswers.SingleAsync(a => a.CommentId == proposals[1]))).Outcome.ShouldBe(AnswerOutcome.Accepted);
+        }
+        finally
+        {
+            app.Clock.Advance(TimeSpan.FromDays(-31));
+        }
+    }
+
+    [Fact]
+    public async Task With_no_proposals_the_notice_is_published()
+    {
+        var official = await As("official.sliven@example.org");
+        var id = await OpenAsync(app, official, days: 14 + 16);
+        app.Clock.Advance(TimeSpan.FromDays(31));
+        try
+        {
+            official = await As("official.sliven@example.org");
+            (await PostAsync(official, $"/consultations/{id}/report/edit", "publish", [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            var report = await app.Client().GetPageAsync($"/consultations/{id}/report");
+            report.Body!.TextContent.ShouldContain("не са постъпили предложения и становища");
+        }
+        finally
+        {
+            app.Clock.Advance(TimeSpan.FromDays(-31));
+        }
+    }
+
+    [Fact]
+    public async Task Followers_get_mail_when_it_opens_three_days_before_the_end_and_when_the_report_is_out()
+    {
+        var official = await As("official.sliven@example.org");
+        var id = await CreateAsync(official, Form(Today(app).AddDays(1), 30, title: "Следена консултация"));
+        await UploadAsync(official, id, DocumentType.Draft, "Проект", DemoPdf.Create("d"), "d.pdf");
+        await UploadAsync(official, id, DocumentType.Motives, "Мотиви", DemoPdf.Create("m"), "m.pdf");
+        await PostAsync(official, $"/consultations/{id}/manage", "schedule", []);
+
+        var follower = await As("moderator.levski@example.org");
+        (await PostAsync(follower, $"/consultations/{id}", "follow", new() { ["follow"] = "true" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var clock = app.Services.GetRequiredService<ConsultationClock>();
+        try
+        {
+            app.Clock.Advance(TimeSpan.FromDays(1));
+            await clock.TickAsync(CancellationToken.None);
+            (await app.WaitForMailAsync("moderator.levski@example.org", 0)).ShouldContain("Следена консултация");
+            app.Clock.Advance(TimeSpan.FromDays(28));
+            await clock.TickAsync(CancellationToken.None);
+            await clock.TickAsync(CancellationToken.None);
+            (await app.WaitForMailAsync("moderator.levski@example.org", 1)).ShouldContain("3");
+            app.Clock.Advance(TimeSpan.FromDays(3));
+            await clock.TickAsync(CancellationToken.None);
+            official = await As("official.sliven@example.org");
+            (await PostAsync(official, $"/consultations/{id}/report/edit", "publish", [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            (await app.WaitForMailAsync("moderator.levski@example.org", 2)).ShouldContain("справката");
+            var timeline = await app.WithDbAsync(db => db.TimelineEvents.Where(e => e.ConsultationId == id).OrderBy(e => e.Id).Select(e => e.Kind).ToListAsync());
+            timeline.ShouldBe([TimelineKind.Created, TimelineKind.DocumentAdded, TimelineKind.DocumentAdded, TimelineKind.Scheduled, TimelineKind.Opened, TimelineKind.Closed, TimelineKind.ReportPublished]);
+        }
+        finally
+        {
+            app.Clock.Advance(TimeSpan.FromDays(-32));
+        }
+    }
+
+    [Fact]
+    public async Task A_participant_rates_the_process_after_commenting_and_officials_see_the_average()
+    {
+        var official = await As("official.sliven@example.org");
+        var id = await OpenAsync(app, official);
+        var citizen = await As("citizen@example.org");
+        (await (await PostAsync(citizen, $"/consultations/{id}", "rate", new() { ["score"] = "5" })).Content.ReadAsStringAsync()).ShouldBeEmpty();
+        (await app.WithDbAsync(db => db.ProcessRatings.CountAsync(r => r.ConsultationId == id))).ShouldBe(0);
+        await CommentAsync(citizen, id, "Коментар.");
+        (await (await PostAsync(citizen, $"/consultations/{id}", "rate", new() { ["score"] = "9" })).ParseAsync()).QuerySelector(".error-summary")!.TextContent.ShouldContain("от 1 до 5");
+        (await PostAsync(citizen, $"/consultations/{id}", "rate", new() { ["score"] = "4", ["remark"] = "Ясен текст." })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var manage = await official.GetPageAsync($"/consultations/{id}/manage");
+        manage.Body!.TextContent.ShouldContain("Средна оценка 4,0 от 1 гласа.");
+        manage.Body.TextContent.ShouldContain("Ясен текст.");
+    }
+}
