@@ -28,7 +28,8 @@ public static class CommentViews
     public static async Task<List<CommentView>> PageAsync(GlasDbContext db, Guid consultationId, Guid? unitId, Guid? viewer, int page, int pageSize, CancellationToken ct)
     {
         var top = db.Comments.AsNoTracking().Where(c => c.ConsultationId == consultationId && c.UnitId == unitId && c.ParentId == null);
-        var pageIds = await top.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).Select(c => c.Id).ToListAsync(ct);
+        // The page of top-level ids stays a subquery, so comments and their replies come in one round trip.
+        var pageIds = top.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).Select(c => c.Id);
         var rows = await Project(db.Comments.AsNoTracking().Where(c => pageIds.Contains(c.Id) || (c.ParentId != null && pageIds.Contains(c.ParentId.Value))), db, viewer)
             .ToListAsync(ct);
         var byId = rows.Where(r => r.ParentId is null).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToList();

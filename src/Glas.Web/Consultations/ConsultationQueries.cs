@@ -61,12 +61,21 @@ public static class ConsultationQueries
         var items = await query
             .OrderByDescending(c => c.OpensOn).ThenByDescending(c => c.CreatedAt)
             .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(c => new ConsultationRow(c.Id, c.RegNumber, c.Title, c.Summary, c.Status, c.ActType, c.PolicyArea, c.OpensOn, c.ClosesOn,
-                db.Comments.Count(m => m.ConsultationId == c.Id)))
+            .Select(c => new ConsultationRow(c.Id, c.RegNumber, c.Title, c.Summary, c.Status, c.ActType, c.PolicyArea, c.OpensOn, c.ClosesOn, 0))
             .ToListAsync(ct);
-        var fixedItems = items.Select(i => i with { Status = ConsultationLifecycle.Effective(i.Status, ConsultationLifecycle.OpensAt(i.OpensOn), ConsultationLifecycle.ClosesAt(i.ClosesOn), now) }).ToList();
-        return new ConsultationPage(fixedItems, total, page, PageSize, counts.ToDictionary(c => c.Key, c => c.Count));
+        var comments = await CommentCountsAsync(db, items.Select(i => i.Id).ToList(), ct);
+        var rows = items.Select(i => i with
+        {
+            Status = ConsultationLifecycle.Effective(i.Status, ConsultationLifecycle.OpensAt(i.OpensOn), ConsultationLifecycle.ClosesAt(i.ClosesOn), now),
+            Comments = comments.GetValueOrDefault(i.Id),
+        }).ToList();
+        return new ConsultationPage(rows, total, page, PageSize, counts.ToDictionary(c => c.Key, c => c.Count));
     }
+
+    /// <summary>Comment counts for one page of consultations, in one indexed query (not one per row, nor for skipped rows).</summary>
+    private static async Task<Dictionary<Guid, int>> CommentCountsAsync(GlasDbContext db, List<Guid> ids, CancellationToken ct) =>
+        ids.Count == 0 ? [] : await db.Comments.Where(c => ids.Contains(c.ConsultationId)).GroupBy(c => c.ConsultationId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 
     /// <summary>For the home page: open now, closing within a week, and reports overdue.</summary>
     public static async Task<(List<ConsultationRow> Open, List<ConsultationRow> ClosingSoon, List<ConsultationRow> Overdue)> HomeAsync(GlasDbContext db, DateTimeOffset now, CancellationToken ct)
@@ -77,8 +86,10 @@ public static class ConsultationQueries
             .Where(c => ((c.Status == ConsultationStatus.Open || c.Status == ConsultationStatus.Scheduled) && c.OpensAt <= now && c.ClosesAt > now)
                 || ((c.Status == ConsultationStatus.Open || c.Status == ConsultationStatus.Closed) && c.ClosesAt <= overdueBefore))
             .OrderBy(c => c.ClosesAt).Take(100)
-            .Select(c => new { Row = new ConsultationRow(c.Id, c.RegNumber, c.Title, c.Summary, c.Status, c.ActType, c.PolicyArea, c.OpensOn, c.ClosesOn, db.Comments.Count(m => m.ConsultationId == c.Id)), c.ClosesAt })
+            .Select(c => new { Row = new ConsultationRow(c.Id, c.RegNumber, c.Title, c.Summary, c.Status, c.ActType, c.PolicyArea, c.OpensOn, c.ClosesOn, 0), c.ClosesAt })
             .ToListAsync(ct);
+        var comments = await CommentCountsAsync(db, rows.Select(r => r.Row.Id).ToList(), ct);
+        rows = rows.Select(r => new { Row = r.Row with { Comments = comments.GetValueOrDefault(r.Row.Id) }, r.ClosesAt }).ToList();
         var open = rows.Where(r => r.ClosesAt > now).ToList();
         return (
             open.Select(r => r.Row with { Status = ConsultationStatus.Open }).ToList(),

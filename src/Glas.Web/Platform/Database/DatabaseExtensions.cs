@@ -11,7 +11,15 @@ public static class DatabaseExtensions
 
     public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDbContext<GlasDbContext>(o => o.UseNpgsql(configuration.GlasConnectionString()));
+        // Prepared statements by default: the same few queries run on every page, and PostgreSQL then
+        // plans each once per connection instead of on every request.
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(configuration.GlasConnectionString());
+        if (connection.MaxAutoPrepare == 0)
+        {
+            connection.MaxAutoPrepare = 100;
+            connection.AutoPrepareMinUsages = 2;
+        }
+        services.AddDbContext<GlasDbContext>(o => o.UseNpgsql(connection.ConnectionString));
         return services;
     }
 
