@@ -4,6 +4,7 @@ using Glas.Web.Consultations;
 using Glas.Web.DemoData;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Email;
+using Glas.Web.Platform.Files;
 using Glas.Web.Platform.Health;
 using Glas.Web.Platform.Identity;
 using Glas.Web.Platform.Jobs;
@@ -25,6 +26,7 @@ builder.Services
     .AddGlasIdentity(builder.Configuration)
     .AddPlatformSecurity(builder.Configuration)
     .AddEmail(builder.Configuration)
+    .AddFiles(builder.Configuration)
     .AddJobs(builder.Configuration)
     .AddGlasLocalization()
     .AddGlasWeb(builder.Configuration);

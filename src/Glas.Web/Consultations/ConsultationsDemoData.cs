@@ -1,3 +1,4 @@
+using Glas.Web.Platform.Files;
 using Glas.Web.DemoData;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;

@@ -5,8 +5,6 @@ public static class ConsultationsModule
     public static IServiceCollection AddConsultations(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ConsultationOptions>(configuration.GetSection("Glas:Consultations"));
-        services.Configure<FileStoreOptions>(configuration.GetSection("Glas:Files"));
-        services.AddSingleton<FileStore>();
         services.AddScoped<FollowerMail>();
         services.AddSingleton<ConsultationClock>();
         if (configuration.GetValue("Glas:Consultations:ClockEnabled", true))

@@ -1,3 +1,4 @@
+using Glas.Web.Platform.Files;
 using System.ComponentModel.DataAnnotations;
 using Glas.Web.Platform.Auditing;
 using Glas.Web.Platform.Database;

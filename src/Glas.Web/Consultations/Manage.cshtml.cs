@@ -1,3 +1,4 @@
+using Glas.Web.Platform.Files;
 using Glas.Web.Platform.Auditing;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
@@ -14,7 +15,7 @@ namespace Glas.Web.Consultations;
 [Authorize(Policy = Policies.Official)]
 [RequestSizeLimit(25 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 25 * 1024 * 1024)]
-public sealed class ManageModel(GlasDbContext db, TimeProvider time, FileStore files, IOptions<ConsultationOptions> options, IStringLocalizer<ConsultationsText> t) : PageModel
+public sealed class ManageModel(GlasDbContext db, TimeProvider time, FileStore files, IOptions<FileStoreOptions> options, IStringLocalizer<ConsultationsText> t) : PageModel
 {
     public Consultation Consultation { get; private set; } = null!;
     public ConsultationStatus Status { get; private set; }

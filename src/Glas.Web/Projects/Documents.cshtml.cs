@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Glas.Web.Platform.Database;
+using Glas.Web.Platform.Files;
 using Glas.Web.Platform.Identity;
 using Glas.Web.Platform.Localization;
 using Microsoft.AspNetCore.Authorization;
@@ -14,7 +15,9 @@ namespace Glas.Web.Projects;
 
 /// <summary>Officials list a project's documents (title, type, time of publication, link) and publish news about it.</summary>
 [Authorize(Policy = Policies.Official)]
-public sealed class DocumentsModel(GlasDbContext db, ProjectEditor editor, TimeProvider time, IStringLocalizer<ProjectsText> t) : PageModel
+[RequestSizeLimit(25 * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = 25 * 1024 * 1024)]
+public sealed class DocumentsModel(GlasDbContext db, ProjectEditor editor, TimeProvider time, FileStore files, Microsoft.Extensions.Options.IOptions<FileStoreOptions> fileOptions, IStringLocalizer<ProjectsText> t) : PageModel
 {
     public sealed class DocumentInput
     {
@@ -43,6 +46,9 @@ public sealed class DocumentsModel(GlasDbContext db, ProjectEditor editor, TimeP
     }
 
     [BindProperty] public DocumentInput Document { get; set; } = new();
+    [BindProperty] public IFormFile? DocumentFile { get; set; }
+
+    public long MaxUploadBytes => fileOptions.Value.MaxUploadBytes;
     [BindProperty] public NewsInput News { get; set; } = new();
 
     public Project Project { get; private set; } = null!;
@@ -54,8 +60,12 @@ public sealed class DocumentsModel(GlasDbContext db, ProjectEditor editor, TimeP
 
     public async Task<IActionResult> OnPostDocumentAsync(Guid id, CancellationToken ct)
     {
-        ModelState.Remove("News.Title");
-        ModelState.Remove("News.Body");
+        // Only the document form was posted; the news form's (empty) fields are not this request's errors,
+        // whether they were bound with their prefix or, when absent, without it.
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith("Document", StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
         if (!await LoadAsync(id, ct))
         {
             return NotFound();
@@ -85,15 +95,45 @@ public sealed class DocumentsModel(GlasDbContext db, ProjectEditor editor, TimeP
         {
             ModelState.AddModelError("Document.Title", t["Error.Characters"]);
         }
+        var detected = (Kind: UploadKind.Unknown, ContentType: "application/octet-stream", Extension: "");
+        if (DocumentFile is { Length: > 0 } file)
+        {
+            if (file.Length > MaxUploadBytes)
+            {
+                ModelState.AddModelError(nameof(DocumentFile), string.Format(CultureInfo.CurrentCulture, t["Error.FileTooLarge"], MaxUploadBytes / 1024 / 1024));
+            }
+            else
+            {
+                await using var head = file.OpenReadStream();
+                var buffer = new byte[4096];
+                var read = await head.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct);
+                detected = UploadCheck.Detect(buffer.AsSpan(0, read));
+                head.Position = 0;
+                if (detected.Kind == UploadKind.Unknown || (detected.Kind == UploadKind.Docx && !UploadCheck.IsWordDocument(head)))
+                {
+                    ModelState.AddModelError(nameof(DocumentFile), t["Error.FileType"]);
+                }
+            }
+        }
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        db.ProjectDocuments.Add(new ProjectDocument
+        var document = new ProjectDocument
         {
             Id = Guid.CreateVersion7(time.GetUtcNow()), TenantId = editor.TenantId, ProjectId = id, Title = Document.Title!.Trim(), Kind = kind!.Value,
             PublishedAt = at, Url = ProjectEditor.Clean(Document.Url),
-        });
+        };
+        if (DocumentFile is { Length: > 0 } upload)
+        {
+            await using var content = upload.OpenReadStream();
+            var (key, _, size) = await files.SaveAsync(content, ct);
+            document.StorageKey = key;
+            document.Size = size;
+            document.ContentType = detected.ContentType;
+            document.FileName = UploadCheck.SafeName(upload.FileName, detected.Extension);
+        }
+        db.ProjectDocuments.Add(document);
         editor.Audit(await db.ActorAsync(User, ct), "project.document.add", Project, Document.Title.Trim());
         await db.SaveChangesAsync(ct);
         TempData["Status"] = t["Documents.Saved"].Value;

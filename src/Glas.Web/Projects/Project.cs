@@ -161,6 +161,12 @@ public sealed class ProjectDocument : ITenantOwned
     public DocumentKind Kind { get; set; }
     public DateTimeOffset PublishedAt { get; set; }
     public string? Url { get; set; }
+
+    /// <summary>An uploaded file (PDF, DOCX, ODT, checked by content), kept in the file store.</summary>
+    public string? FileName { get; set; }
+    public string? ContentType { get; set; }
+    public long? Size { get; set; }
+    public string? StorageKey { get; set; }
 }
 
 public sealed class ProjectNews : ITenantOwned

@@ -113,6 +113,9 @@ public sealed class ProjectDocumentConfiguration : IEntityTypeConfiguration<Proj
         builder.Property(x => x.Title).HasMaxLength(300);
         builder.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(x => x.Url).HasMaxLength(500);
+        builder.Property(x => x.FileName).HasMaxLength(255);
+        builder.Property(x => x.ContentType).HasMaxLength(100);
+        builder.Property(x => x.StorageKey).HasMaxLength(100);
         builder.HasIndex(x => x.ProjectId);
     }
 }

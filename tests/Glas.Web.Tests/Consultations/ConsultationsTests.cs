@@ -1,3 +1,4 @@
+using Glas.Web.Platform.Files;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -71,7 +72,7 @@ public class ConsultationsTests(GlasFactory app) : IClassFixture<GlasFactory>
         {
             content.Add(new StringContent(v), k);
         }
-        content.Add(new ByteArrayContent(UploadCheckTests.Docx("Чл. 1. (1) Първа алинея.\n(2) Втора алинея.\nЧл. 2. Втори член.")), "DraftFile", "naredba.docx");
+        content.Add(new ByteArrayContent(Glas.Web.Tests.Platform.Files.UploadCheckTests.Docx("Чл. 1. (1) Първа алинея.\n(2) Втора алинея.\nЧл. 2. Втори член.")), "DraftFile", "naredba.docx");
         var response = await official.PostAsync("/consultations/edit?handler=save", content);
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var units = await app.WithDbAsync(db => db.DraftUnits.Where(u => db.Consultations.IgnoreQueryFilters().Any(c => c.Id == u.ConsultationId && c.Title == "Внесена от Word")).OrderBy(u => u.Number).Select(u => u.Path).ToListAsync());
@@ -104,7 +105,7 @@ public class ConsultationsTests(GlasFactory app) : IClassFixture<GlasFactory>
         var first = await UploadAsync(official, id, DocumentType.Draft, "Проект", DemoPdf.Create("v1"), "../proekt v1.pdf");
         first.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var documentId = await app.WithDbAsync(db => db.ConsultationDocuments.IgnoreQueryFilters().Where(d => d.ConsultationId == id).Select(d => d.Id).SingleAsync());
-        (await UploadAsync(official, id, DocumentType.Draft, "", UploadCheckTests.Docx("v2"), "proekt v2.docx", documentId)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await UploadAsync(official, id, DocumentType.Draft, "", Glas.Web.Tests.Platform.Files.UploadCheckTests.Docx("v2"), "proekt v2.docx", documentId)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var versions = await app.WithDbAsync(db => db.DocumentVersions.Where(v => v.DocumentId == documentId).OrderBy(v => v.UploadedAt).ToListAsync());
         versions.Select(v => v.FileName).ShouldBe(["proekt v1.pdf", "proekt v2.docx"]);

@@ -98,6 +98,10 @@ CREATE TABLE "ProjectDocuments" (
     "Kind" character varying(20) NOT NULL,
     "PublishedAt" timestamp with time zone NOT NULL,
     "Url" character varying(500),
+    "FileName" character varying(255),
+    "ContentType" character varying(100),
+    "Size" bigint,
+    "StorageKey" character varying(100),
     CONSTRAINT "PK_ProjectDocuments" PRIMARY KEY ("Id"),
     CONSTRAINT "FK_ProjectDocuments_Projects_ProjectId" FOREIGN KEY ("ProjectId") REFERENCES "Projects" ("Id") ON DELETE CASCADE
 );

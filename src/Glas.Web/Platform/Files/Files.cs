@@ -1,22 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 
-namespace Glas.Web.Consultations;
-
-public sealed class ConsultationOptions
-{
-    /// <summary>Largest accepted upload, in bytes.</summary>
-    public long MaxUploadBytes { get; set; } = 20 * 1024 * 1024;
-
-    /// <summary>Longest comment, in characters.</summary>
-    public int MaxCommentLength { get; set; } = 5000;
-
-    /// <summary>How often the clock opens, closes and reminds.</summary>
-    public TimeSpan TickInterval { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>Address used in e-mails for tenants without a host name of their own.</summary>
-    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
-}
+namespace Glas.Web.Platform.Files;
 
 public enum UploadKind
 {
@@ -125,4 +110,17 @@ public sealed class FileStoreOptions
 {
     /// <summary>Folder for uploaded files; relative paths are under the content root.</summary>
     public string Root { get; set; } = "App_Data/files";
+
+    /// <summary>Largest accepted upload, in bytes.</summary>
+    public long MaxUploadBytes { get; set; } = 20 * 1024 * 1024;
+}
+
+public static class FilesExtensions
+{
+    public static IServiceCollection AddFiles(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<FileStoreOptions>(configuration.GetSection("Glas:Files"));
+        services.AddSingleton<FileStore>();
+        return services;
+    }
 }

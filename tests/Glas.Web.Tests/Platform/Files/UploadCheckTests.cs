@@ -1,3 +1,4 @@
+using Glas.Web.Platform.Files;
 using System.IO.Compression;
 using System.Text;
 using Glas.Web.Consultations;
@@ -5,7 +6,7 @@ using Glas.Web.DemoData;
 using Shouldly;
 using Xunit;
 
-namespace Glas.Web.Tests.Consultations;
+namespace Glas.Web.Tests.Platform.Files;
 
 [Trait("Category", "Unit")]
 public class UploadCheckTests
