@@ -67,7 +67,7 @@ public static class Members
         var query = db.Memberships.AsNoTracking().Include(m => m.User).Where(m => m.User!.DeletedAt == null);
         if (!string.IsNullOrWhiteSpace(q))
         {
-            var term = "%" + q.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var term = SearchText.Contains(q.Trim());
             query = query.Where(m => EF.Functions.ILike(m.User!.DisplayName, term) || EF.Functions.ILike(m.User.Email!, term));
         }
         var total = await query.CountAsync(ct);

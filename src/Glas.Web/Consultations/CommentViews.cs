@@ -22,8 +22,6 @@ public enum AuthorKind
 /// <summary>Comments as the public sees them: display name, organisation, „Анонимно“ or „Изтрит потребител“, never an e-mail.</summary>
 public static class CommentViews
 {
-    public const string HiddenPlaceholder = "";
-
     /// <summary>One page of the top-level comments of a unit (or of the whole draft when unitId is null), with their replies.</summary>
     public static async Task<List<CommentView>> PageAsync(GlasDbContext db, Guid consultationId, Guid? unitId, Guid? viewer, int page, int pageSize, CancellationToken ct)
     {

@@ -25,13 +25,7 @@ public static class ConsultationFiles
             var version = await db.DocumentVersions.AsNoTracking()
                 .Where(v => v.Id == versionId && db.ConsultationDocuments.Any(d => d.Id == v.DocumentId && d.ConsultationId == id))
                 .FirstOrDefaultAsync();
-            var stream = version is null ? null : files.Open(version.StorageKey);
-            if (stream is null)
-            {
-                return Results.NotFound();
-            }
-            context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-            return Results.File(stream, version!.ContentType, version.FileName, enableRangeProcessing: true);
+            return files.Download(context, version?.StorageKey, version?.ContentType ?? "", version?.FileName);
         }).ExcludeFromDescription();
         return app;
     }

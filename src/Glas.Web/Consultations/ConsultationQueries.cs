@@ -44,7 +44,7 @@ public static class ConsultationQueries
         }
         if (!string.IsNullOrWhiteSpace(filter.Query))
         {
-            var term = "%" + Like(filter.Query.Trim()) + "%";
+            var term = SearchText.Contains(filter.Query.Trim());
             query = query.Where(c => EF.Functions.ILike(c.Title, term) || EF.Functions.ILike(c.Summary, term) || EF.Functions.ILike(c.RegNumber, term));
         }
 
@@ -96,7 +96,4 @@ public static class ConsultationQueries
             open.Where(r => r.ClosesAt <= soon).Select(r => r.Row with { Status = ConsultationStatus.Open }).ToList(),
             rows.Where(r => r.ClosesAt <= overdueBefore).Select(r => r.Row with { Status = ConsultationStatus.Closed }).ToList());
     }
-
-    public static string Like(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

@@ -90,10 +90,5 @@ public static class ConsultationLifecycle
 
     public static DateOnly TodayInSofia(DateTimeOffset now) => DateOnly.FromDateTime(Platform.Localization.Formats.ToSofia(now).DateTime);
 
-    private static DateTimeOffset StartOfDayInSofia(DateOnly day)
-    {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Sofia", out var z) ? z : TimeZoneInfo.Utc;
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
-    }
+    private static DateTimeOffset StartOfDayInSofia(DateOnly day) => Platform.Localization.Formats.FromSofia(day.ToDateTime(TimeOnly.MinValue));
 }

@@ -129,7 +129,7 @@ public sealed class EditModel(GlasDbContext db, TenantContext tenant, TimeProvid
             return NotFound();
         }
         ModelState.Clear();
-        ImportDocx();
+        await ImportDocxAsync();
         Preview = DraftSplitter.Split(Input.DraftText);
         return Page();
     }
@@ -144,7 +144,7 @@ public sealed class EditModel(GlasDbContext db, TenantContext tenant, TimeProvid
         {
             return RedirectToPage("/Consultations/Manage", new { id });
         }
-        ImportDocx();
+        await ImportDocxAsync();
         Validate();
         if (!ModelState.IsValid)
         {
@@ -258,18 +258,16 @@ public sealed class EditModel(GlasDbContext db, TenantContext tenant, TimeProvid
         return Existing is not null;
     }
 
-    private void ImportDocx()
+    private async Task ImportDocxAsync()
     {
         if (DraftFile is null || DraftFile.Length == 0)
         {
             return;
         }
         using var stream = new MemoryStream();
-        DraftFile.CopyTo(stream);
-        var head = stream.GetBuffer().AsSpan(0, (int)Math.Min(stream.Length, 4096));
-        var kind = UploadCheck.Detect(head).Kind;
-        stream.Position = 0;
-        var text = kind == UploadKind.Docx && UploadCheck.IsWordDocument(stream) ? DocxText.Extract(Rewind(stream)) : null;
+        await DraftFile.CopyToAsync(stream, HttpContext.RequestAborted);
+        var kind = (await UploadCheck.InspectAsync(stream, HttpContext.RequestAborted)).Kind;
+        var text = kind == UploadKind.Docx ? DocxText.Extract(stream) : null;
         if (text is null)
         {
             ModelState.AddModelError(nameof(DraftFile), t["Edit.DocxInvalid"]);
@@ -277,12 +275,6 @@ public sealed class EditModel(GlasDbContext db, TenantContext tenant, TimeProvid
         }
         Input.DraftText = text;
         ModelState.Remove("Input.DraftText");
-    }
-
-    private static MemoryStream Rewind(MemoryStream s)
-    {
-        s.Position = 0;
-        return s;
     }
 
     private void Validate()

@@ -142,21 +142,12 @@ public sealed class ManageModel(GlasDbContext db, TimeProvider time, FileStore f
         }
 
         await using var stream = file!.OpenReadStream();
-        var head = new byte[4096];
-        var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false);
-        var (kind, contentType, extension) = UploadCheck.Detect(head.AsSpan(0, read));
+        var (kind, contentType, extension) = await UploadCheck.InspectAsync(stream, HttpContext.RequestAborted);
         if (kind == UploadKind.Unknown)
         {
             ModelState.AddModelError("file", t["Upload.WrongType"]);
             return Page();
         }
-        stream.Position = 0;
-        if (kind == UploadKind.Docx && !UploadCheck.IsWordDocument(stream))
-        {
-            ModelState.AddModelError("file", t["Upload.WrongType"]);
-            return Page();
-        }
-        stream.Position = 0;
 
         var now = time.GetUtcNow();
         ConsultationDocument? document = null;

@@ -80,7 +80,7 @@ public sealed class DocumentsModel(GlasDbContext db, ProjectEditor editor, TimeP
         {
             if (DateTime.TryParseExact(Document.PublishedAt.Trim(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-dd HH:mm", "dd.MM.yyyy HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
             {
-                at = SofiaToUtc(local);
+                at = Formats.FromSofia(local);
             }
             else
             {
@@ -105,11 +105,8 @@ public sealed class DocumentsModel(GlasDbContext db, ProjectEditor editor, TimeP
             else
             {
                 await using var head = file.OpenReadStream();
-                var buffer = new byte[4096];
-                var read = await head.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct);
-                detected = UploadCheck.Detect(buffer.AsSpan(0, read));
-                head.Position = 0;
-                if (detected.Kind == UploadKind.Unknown || (detected.Kind == UploadKind.Docx && !UploadCheck.IsWordDocument(head)))
+                detected = await UploadCheck.InspectAsync(head, ct);
+                if (detected.Kind == UploadKind.Unknown)
                 {
                     ModelState.AddModelError(nameof(DocumentFile), t["Error.FileType"]);
                 }
@@ -190,14 +187,6 @@ public sealed class DocumentsModel(GlasDbContext db, ProjectEditor editor, TimeP
         Project = project;
         NewsItems = await db.ProjectNews.AsNoTracking().Where(n => n.ProjectId == id).OrderByDescending(n => n.PublishedAt).ToListAsync(ct);
         return true;
-    }
-
-    /// <summary>A wall-clock time in Bulgaria as an instant.</summary>
-    public static DateTimeOffset SofiaToUtc(DateTime local)
-    {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Sofia", out var z) ? z : TimeZoneInfo.Utc;
-        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified)).ToUniversalTime();
     }
 
     public static string LocalInput(DateTimeOffset at) => Formats.ToSofia(at).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);

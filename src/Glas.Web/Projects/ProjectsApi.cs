@@ -95,13 +95,7 @@ public static class ProjectsApi
         app.MapGet("/projects/{id:guid}/documents/{documentId:guid}/file", async (Guid id, Guid documentId, GlasDbContext db, Glas.Web.Platform.Files.FileStore files, HttpContext context, CancellationToken ct) =>
         {
             var document = await db.ProjectDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId && d.ProjectId == id && d.StorageKey != null, ct);
-            var stream = document is null ? null : files.Open(document.StorageKey!);
-            if (stream is null)
-            {
-                return Results.NotFound();
-            }
-            context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-            return Results.File(stream, document!.ContentType ?? "application/octet-stream", document.FileName, enableRangeProcessing: true);
+            return files.Download(context, document?.StorageKey, document?.ContentType ?? "application/octet-stream", document?.FileName);
         }).ExcludeFromDescription();
 
         api.MapGet("/", async Task<Results<Ok<ProjectListDto>, ValidationProblem>> (GlasDbContext db, int? page, int? year, string? status, string? programme,

@@ -1,3 +1,4 @@
+using Glas.Web.Platform.Localization;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -277,7 +278,7 @@ public static class ProjectsDemoData
                 foreach (var (n, (title, kind, local)) in YugoiztochenDocuments.Index())
                 {
                     // Ids in list order: documents published in the same minute keep the seed's order.
-                    db.ProjectDocuments.Add(new ProjectDocument { Id = Guid.CreateVersion7(now.AddMilliseconds(n)), TenantId = tenant.Id, ProjectId = project.Id, Title = title, Kind = kind, PublishedAt = DocumentsModel.SofiaToUtc(local) });
+                    db.ProjectDocuments.Add(new ProjectDocument { Id = Guid.CreateVersion7(now.AddMilliseconds(n)), TenantId = tenant.Id, ProjectId = project.Id, Title = title, Kind = kind, PublishedAt = Formats.FromSofia(local) });
                 }
             }
             if (slug == "haskovo")
@@ -285,7 +286,7 @@ public static class ProjectsDemoData
                 db.ProjectNews.Add(new ProjectNews
                 {
                     Id = Guid.NewGuid(), TenantId = tenant.Id, ProjectId = project.Id, Title = "Проект „Престиж“ за подобряване на взаимодействието между местната власт и гражданския сектор",
-                    Body = HaskovoNews, PublishedAt = DocumentsModel.SofiaToUtc(new DateTime(2023, 5, 9, 12, 0, 0)),
+                    Body = HaskovoNews, PublishedAt = Formats.FromSofia(new DateTime(2023, 5, 9, 12, 0, 0)),
                 });
             }
             await db.SaveChangesAsync(ct);

@@ -2,6 +2,7 @@ using Glas.Web.Consultations;
 using Glas.Web.DemoData;
 using Glas.Web.Tests.Consultations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Shouldly;
 using Xunit;

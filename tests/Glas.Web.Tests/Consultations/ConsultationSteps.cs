@@ -5,6 +5,7 @@ using Glas.Web.Consultations;
 using Glas.Web.DemoData;
 using Glas.Web.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
 namespace Glas.Web.Tests.Consultations;
@@ -95,10 +96,4 @@ public static class ConsultationSteps
     }
 
     public static string Text(IHtmlDocument page, string selector) => page.QuerySelector(selector)?.TextContent.Trim() ?? "";
-}
-
-internal static class ServiceProviderExtensions
-{
-    public static T GetRequiredService<T>(this IServiceProvider services) where T : notnull =>
-        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<T>(services);
 }

@@ -6,6 +6,7 @@ using Glas.Web.Consultations;
 using Glas.Web.DemoData;
 using Glas.Web.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Xunit;
 using static Glas.Web.Tests.Consultations.ConsultationSteps;

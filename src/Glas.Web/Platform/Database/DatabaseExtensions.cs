@@ -31,6 +31,13 @@ public static class DatabaseExtensions
     }
 }
 
+public static class SearchText
+{
+    /// <summary>A "contains" pattern for ILIKE in which the user's %, _ and \ match themselves.</summary>
+    public static string Contains(string text) =>
+        "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+}
+
 public static class SchemaScriptExtensions
 {
     public static string SchemaScript(this GlasDbContext db) =>

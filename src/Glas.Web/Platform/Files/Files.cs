@@ -36,6 +36,25 @@ public static class UploadCheck
         return (UploadKind.Unknown, "application/octet-stream", "");
     }
 
+    /// <summary>
+    /// What an upload really is, or Unknown; the stream is read from the start and left rewound.
+    /// A .docx must also open as a Word document.
+    /// </summary>
+    public static async Task<(UploadKind Kind, string ContentType, string Extension)> InspectAsync(Stream stream, CancellationToken ct)
+    {
+        var head = new byte[4096];
+        stream.Position = 0;
+        var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
+        var detected = Detect(head.AsSpan(0, read));
+        stream.Position = 0;
+        if (detected.Kind == UploadKind.Docx && !IsWordDocument(stream))
+        {
+            detected = (UploadKind.Unknown, "application/octet-stream", "");
+        }
+        stream.Position = 0;
+        return detected;
+    }
+
     /// <summary>A .docx is a zip whose entries include word/document.xml; checked fully once the file is in hand.</summary>
     public static bool IsWordDocument(Stream stream)
     {
@@ -93,6 +112,21 @@ public sealed class FileStore(IOptions<FileStoreOptions> options, IWebHostEnviro
             size += read;
         }
         return (key, Convert.ToHexStringLower(sha.GetHashAndReset()), size);
+    }
+
+    /// <summary>
+    /// A stored file as an attachment, with the type its content was checked to be and a CSP that
+    /// keeps a browser from running anything in it; 404 when it is not there.
+    /// </summary>
+    public IResult Download(HttpContext context, string? key, string contentType, string? fileName)
+    {
+        var stream = key is null ? null : Open(key);
+        if (stream is null)
+        {
+            return Results.NotFound();
+        }
+        context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        return Results.File(stream, contentType, fileName ?? "document", enableRangeProcessing: true);
     }
 
     public Stream? Open(string key)

@@ -42,6 +42,13 @@ public static class Formats
     public static DateTimeOffset ToSofia(DateTimeOffset moment) =>
         TimeZoneInfo.ConvertTime(moment, SofiaZone.Value);
 
+    /// <summary>A wall-clock time in Bulgaria (e.g. from a form or a seed text) as a UTC instant.</summary>
+    public static DateTimeOffset FromSofia(System.DateTime local)
+    {
+        var unspecified = System.DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return new DateTimeOffset(unspecified, SofiaZone.Value.GetUtcOffset(unspecified)).ToUniversalTime();
+    }
+
     private static readonly Lazy<TimeZoneInfo> SofiaZone = new(() =>
         TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Sofia", out var zone) ? zone : TimeZoneInfo.Utc);
 

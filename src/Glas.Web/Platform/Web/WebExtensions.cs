@@ -94,7 +94,4 @@ public static class WebExtensions
 
     public static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
-
-    public static ProblemDetails Problem(int status, string title, string? detail = null) =>
-        new() { Status = status, Title = title, Detail = detail };
 }
