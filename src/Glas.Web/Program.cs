@@ -22,7 +22,7 @@ builder.Logging.ClearProviders().AddJsonConsole();
 // Platform: database, tenants, accounts, security, e-mail, background jobs, languages, pages and API.
 builder.Services
     .AddDatabase(builder.Configuration)
-    .AddTenancy()
+    .AddTenancy(builder.Configuration)
     .AddGlasIdentity(builder.Configuration)
     .AddPlatformSecurity(builder.Configuration)
     .AddEmail(builder.Configuration)
@@ -53,15 +53,18 @@ if (app.Configuration.GetValue<bool>("Glas:SeedDemoData"))
 await DefaultTenant.EnsureAsync(app.Services, app.Configuration.GetSection("Glas:DefaultTenant").Get<DefaultTenantOptions>() ?? new());
 
 // Pipeline: proxy headers, errors, security headers, tenant, static files, language, auth.
-app.UseForwardedHeaders();
+app.UseTrustedProxies(app.Configuration);
 app.UseGlasErrors();
 app.UseSecurityHeaders();
+app.UseCookiePolicy();
 if (app.Configuration.GetValue<bool>("Glas:Web:RequireHttps"))
 {
     app.UseHsts();
     app.UseHttpsRedirection();
 }
 app.UseTenancy();
+app.UseSafeText();
+app.UseSameOriginApiWrites();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();

@@ -1,5 +1,6 @@
 using Glas.Web.Platform.Email;
 using Glas.Web.Platform.Identity;
+using Glas.Web.Platform.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
@@ -9,8 +10,15 @@ namespace Glas.Web.Accounts;
 /// <summary>The e-mails of the account flows, with absolute links back into the same tenant.</summary>
 public static class AccountMail
 {
-    public static string Link(HttpRequest request, string path, Guid userId, string token) =>
-        $"{request.Scheme}://{request.Host}{request.PathBase}{path}?userId={userId}&code={WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token))}";
+    /// <summary>
+    /// A link into the request's tenant, built from the tenant's registered address and the
+    /// installation's configured one — never from the request's Host or X-Forwarded-Host.
+    /// </summary>
+    public static string Link(HttpRequest request, string path, Guid userId, string token)
+    {
+        var addresses = request.HttpContext.RequestServices.GetRequiredService<PublicAddress>();
+        return $"{addresses.Absolute(request.HttpContext.CurrentTenant(), path)}?userId={userId}&code={WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token))}";
+    }
 
     public static string? DecodeToken(string? code)
     {

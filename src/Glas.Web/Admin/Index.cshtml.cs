@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Glas.Web.Platform.Auditing;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Glas.Web.Admin;
 
 /// <summary>The tenant's own settings. Only its administrators reach this page (folder convention).</summary>
-public sealed class SettingsModel(GlasDbContext db, TenantContext tenant, TenantDirectory directory, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class SettingsModel(GlasDbContext db, TenantContext tenant, TenantDirectory directory, PublicAddress addresses, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel
     {
@@ -34,15 +35,17 @@ public sealed class SettingsModel(GlasDbContext db, TenantContext tenant, Tenant
         [StringLength(300, ErrorMessage = "Validation.TooLong")]
         public string? Address { get; set; }
 
-        [StringLength(300, ErrorMessage = "Validation.TooLong")]
-        public string? LogoUrl { get; set; }
-
         [StringLength(1000, ErrorMessage = "Validation.TooLong")]
         public string? Hosts { get; set; }
     }
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
+
+    /// <summary>Host names decide where a whole administration answers; only the installation's administrators change them.</summary>
+    public bool CanEditHosts => addresses.IsInstallationAdministrator(User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name);
+
+    public string CurrentHosts => string.Join(", ", tenant.Required.Hosts.Select(h => h.Name));
 
     public void OnGet()
     {
@@ -54,44 +57,32 @@ public sealed class SettingsModel(GlasDbContext db, TenantContext tenant, Tenant
             ContactEmail = t.ContactEmail,
             ContactPhone = t.ContactPhone,
             Address = t.Address,
-            LogoUrl = t.LogoUrl,
-            Hosts = string.Join('\n', t.Hosts),
+            Hosts = string.Join('\n', t.Hosts.Select(h => h.Name)),
         };
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var hosts = (Input.Hosts ?? "").Split(['\n', '\r', ',', ' '], StringSplitOptions.RemoveEmptyEntries)
-            .Select(TenantResolver.NormaliseHost).Distinct().ToList();
-        if (hosts.Any(h => Uri.CheckHostName(h) is UriHostNameType.Unknown))
-        {
-            ModelState.AddModelError("Input.Hosts", l["Validation.Hosts"]);
-        }
-        if (!string.IsNullOrWhiteSpace(Input.LogoUrl) && !IsSafeLogo(Input.LogoUrl))
-        {
-            ModelState.AddModelError("Input.LogoUrl", l["Validation.Logo"]);
-        }
         var id = tenant.Required.Id;
-        var taken = hosts.Count == 0 ? [] : (await db.Tenants.Where(t => t.Id != id).Select(t => t.Hosts).ToListAsync()).SelectMany(h => h).Intersect(hosts).ToList();
-        if (taken.Count > 0)
-        {
-            ModelState.AddModelError("Input.Hosts", string.Format(System.Globalization.CultureInfo.CurrentCulture, l["Validation.HostTaken"], string.Join(", ", taken)));
-        }
+        var hosts = CanEditHosts ? await CheckHostsAsync(id) : null;
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var entity = await db.Tenants.FirstAsync(t => t.Id == id);
-        var before = $"{entity.NameBg} | {entity.NameEn} | {entity.ContactEmail} | {entity.ContactPhone} | {entity.Address} | {entity.LogoUrl} | {string.Join(',', entity.Hosts)}";
+        var entity = await db.Tenants.Include(t => t.Hosts).FirstAsync(t => t.Id == id);
+        var before = $"{entity.NameBg} | {entity.NameEn} | {entity.ContactEmail} | {entity.ContactPhone} | {entity.Address} | {string.Join(',', entity.Hosts.Select(h => h.Name))}";
         entity.NameBg = Input.NameBg!.Trim();
         entity.NameEn = Input.NameEn!.Trim();
         entity.ContactEmail = Blank(Input.ContactEmail);
         entity.ContactPhone = Blank(Input.ContactPhone);
         entity.Address = Blank(Input.Address);
-        entity.LogoUrl = Blank(Input.LogoUrl);
-        entity.Hosts = hosts;
-        var after = $"{entity.NameBg} | {entity.NameEn} | {entity.ContactEmail} | {entity.ContactPhone} | {entity.Address} | {entity.LogoUrl} | {string.Join(',', entity.Hosts)}";
+        if (hosts is not null)
+        {
+            entity.Hosts.RemoveAll(h => !hosts.Contains(h.Name));
+            entity.Hosts.AddRange(hosts.Where(h => entity.Hosts.All(e => e.Name != h)).Select(h => new TenantHost { Name = h, TenantId = id }));
+        }
+        var after = $"{entity.NameBg} | {entity.NameEn} | {entity.ContactEmail} | {entity.ContactPhone} | {entity.Address} | {string.Join(',', entity.Hosts.Select(h => h.Name))}";
         db.AuditEntries.Add(new AuditEntry
         {
             TenantId = id,
@@ -101,16 +92,48 @@ public sealed class SettingsModel(GlasDbContext db, TenantContext tenant, Tenant
             Details = $"{before} → {after}",
             At = time.GetUtcNow(),
         });
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // Another administration took one of the names between the check and the save.
+            ModelState.AddModelError("Input.Hosts", string.Format(System.Globalization.CultureInfo.CurrentCulture, l["Validation.HostTaken"], string.Join(", ", hosts ?? [])));
+            return Page();
+        }
         directory.Invalidate();
         TempData["Status"] = l["Form.Saved"].Value;
         return RedirectToPage();
     }
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    /// <summary>Valid DNS names, not the installation's own, not the default administration's, not another's.</summary>
+    private async Task<List<string>> CheckHostsAsync(Guid id)
+    {
+        var hosts = (Input.Hosts ?? "").Split(['\n', '\r', ',', ' '], StringSplitOptions.RemoveEmptyEntries)
+            .Select(TenantResolver.NormaliseHost).Distinct().ToList();
+        if (hosts.Any(h => !TenantResolver.IsValidHostName(h)))
+        {
+            ModelState.AddModelError("Input.Hosts", l["Validation.Hosts"]);
+            return hosts;
+        }
+        var reserved = hosts.Where(addresses.InstallationHosts.Contains).ToList();
+        if (!tenant.Required.IsDefault)
+        {
+            reserved.AddRange(await db.TenantHosts.Where(h => hosts.Contains(h.Name) && db.Tenants.Any(t => t.Id == h.TenantId && t.IsDefault)).Select(h => h.Name).ToListAsync());
+        }
+        if (reserved.Count > 0)
+        {
+            ModelState.AddModelError("Input.Hosts", string.Format(System.Globalization.CultureInfo.CurrentCulture, l["Validation.HostReserved"], string.Join(", ", reserved.Distinct())));
+            return hosts;
+        }
+        var taken = await db.TenantHosts.Where(h => hosts.Contains(h.Name) && h.TenantId != id).Select(h => h.Name).ToListAsync();
+        if (taken.Count > 0)
+        {
+            ModelState.AddModelError("Input.Hosts", string.Format(System.Globalization.CultureInfo.CurrentCulture, l["Validation.HostTaken"], string.Join(", ", taken)));
+        }
+        return hosts;
+    }
 
-    /// <summary>A logo is an https address or a path on this site; never javascript: or data:.</summary>
-    private static bool IsSafeLogo(string url) =>
-        (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal))
-        || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps);
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

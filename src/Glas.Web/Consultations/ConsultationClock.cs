@@ -91,7 +91,7 @@ public static class Timeline
 }
 
 /// <summary>E-mails to the people who follow a consultation, in Bulgarian with the English below.</summary>
-public sealed class FollowerMail(GlasDbContext db, EmailOutbox outbox, TenantDirectory tenants, IOptions<ConsultationOptions> options)
+public sealed class FollowerMail(GlasDbContext db, EmailOutbox outbox, TenantDirectory tenants, PublicAddress addresses)
 {
     public enum Event
     {
@@ -133,8 +133,5 @@ public sealed class FollowerMail(GlasDbContext db, EmailOutbox outbox, TenantDir
         }
     }
 
-    private string Link(Tenant tenant, Guid id) =>
-        tenant.Hosts.FirstOrDefault(h => !h.EndsWith("localhost", StringComparison.Ordinal)) is { } host
-            ? $"https://{host}/consultations/{id}"
-            : $"{options.Value.PublicBaseUrl.TrimEnd('/')}/t/{tenant.Slug}/consultations/{id}";
+    private string Link(Tenant tenant, Guid id) => addresses.Absolute(tenant, $"/consultations/{id}");
 }

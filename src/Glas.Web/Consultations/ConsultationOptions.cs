@@ -7,7 +7,4 @@ public sealed class ConsultationOptions
 
     /// <summary>How often the clock opens, closes and reminds.</summary>
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>Address used in e-mails for tenants without a host name of their own.</summary>
-    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
 }

@@ -3,6 +3,7 @@ using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Glas.Web.Consultations;
 
@@ -127,13 +128,13 @@ public static class ConsultationsApi
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"spravka-{c.RegNumber}.docx");
         }).ExcludeFromDescription();
 
-        app.MapGet("/consultations/feed.atom", async (GlasDbContext db, HttpContext context, TimeProvider time, CancellationToken ct) =>
+        app.MapGet("/consultations/feed.atom", async (GlasDbContext db, HttpContext context, TimeProvider time, PublicAddress addresses, IStringLocalizer<ConsultationsText> t, CancellationToken ct) =>
         {
             var tenant = context.CurrentTenant();
             var items = await db.Published().AsNoTracking().OrderByDescending(c => c.UpdatedAt).Take(50)
                 .Select(c => new { c.Id, c.Title, c.Summary, c.UpdatedAt, c.CreatedAt, c.Status }).ToListAsync(ct);
             XNamespace atom = "http://www.w3.org/2005/Atom";
-            var self = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
+            var self = addresses.TenantBaseUrl(tenant);
             var feed = new XElement(atom + "feed",
                 new XElement(atom + "title", $"{tenant.NameBg} — обществени консултации"),
                 new XElement(atom + "id", $"{self}/consultations"),
@@ -146,7 +147,7 @@ public static class ConsultationsApi
                     new XElement(atom + "updated", i.UpdatedAt.ToString("o")),
                     new XElement(atom + "published", i.CreatedAt.ToString("o")),
                     new XElement(atom + "link", new XAttribute("href", $"{self}/consultations/{i.Id}")),
-                    new XElement(atom + "category", new XAttribute("term", i.Status.ToString())),
+                    new XElement(atom + "category", new XAttribute("term", i.Status.ToString()), new XAttribute("label", t["Status." + i.Status].Value)),
                     new XElement(atom + "summary", i.Summary))));
             return Results.Text(new XDocument(feed).Declaration + feed.ToString(), "application/atom+xml; charset=utf-8");
         }).ExcludeFromDescription();
@@ -157,7 +158,7 @@ public static class ConsultationsApi
 
     private static async Task<List<DocumentDto>> Documents(GlasDbContext db, Guid id, HttpContext context, CancellationToken ct)
     {
-        var baseUrl = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
+        var baseUrl = context.RequestServices.GetRequiredService<PublicAddress>().TenantBaseUrl(context.CurrentTenant());
         var docs = await db.ConsultationDocuments.AsNoTracking().Include(d => d.Versions).Where(d => d.ConsultationId == id).OrderBy(d => d.Type).ToListAsync(ct);
         return docs.Select(d => new DocumentDto(d.Id, d.Type.ToString(), d.Title, d.Versions.OrderBy(v => v.UploadedAt)
             .Select(v => new VersionDto(v.Id, v.FileName, v.ContentType, v.Size, v.Sha256, v.UploadedAt, $"{baseUrl}/consultations/{id}/files/{v.Id}")).ToList())).ToList();

@@ -30,6 +30,8 @@ public static class DemoSeeder
     {
         yield return ("citizen@example.org", "Мария Гражданка", AccountKind.Citizen, DefaultSlug, TenantRole.Participant);
         yield return ("ngo@example.org", "Сдружение „Демо“", AccountKind.Organisation, DefaultSlug, TenantRole.Participant);
+        // Administers every administration when named in Glas:InstallationAdministrators (as `./glas run` does).
+        yield return ("operator@example.org", "Оператор на инсталацията", AccountKind.Staff, DefaultSlug, TenantRole.Participant);
         foreach (var (slug, _, _, _, _) in Tenants)
         {
             yield return ($"moderator.{slug}@example.org", $"Модератор ({slug})", AccountKind.Staff, slug, TenantRole.Moderator);
@@ -56,7 +58,7 @@ public static class DemoSeeder
                 NameEn = en,
                 Kind = kind,
                 Members = [.. members],
-                Hosts = [$"{slug}.localhost"],
+                Hosts = [new TenantHost { Name = $"{slug}.localhost" }],
                 IsDefault = slug == DefaultSlug && !await db.Tenants.AnyAsync(t => t.IsDefault, ct),
                 CreatedAt = now,
             });

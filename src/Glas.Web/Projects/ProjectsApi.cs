@@ -290,7 +290,7 @@ public static class ProjectsApi
     private static async Task<string> AtomAsync(HttpContext http, GlasDbContext db, IStringLocalizer<ProjectsText> t, CancellationToken ct)
     {
         var tenant = http.CurrentTenant();
-        var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+        var baseUrl = http.RequestServices.GetRequiredService<PublicAddress>().TenantBaseUrl(tenant);
         var items = await db.Projects.AsNoTracking().OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Id).Take(50)
             .Select(p => new { p.Id, p.Title, p.Code, p.CreatedAt, p.UpdatedAt, p.Status, p.Programme }).ToListAsync(ct);
         var sb = new StringBuilder();

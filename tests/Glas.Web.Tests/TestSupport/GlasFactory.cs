@@ -49,6 +49,7 @@ public class GlasFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Mvc.Filters.RequestSizeLimitFilter", "Error");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Routing.EndpointRoutingMiddleware", "Error");
         builder.UseSetting("Glas:Files:Root", FilesDirectory);
+        builder.UseSetting("Glas:InstallationAdministrators:0", "operator@example.org");
         builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
         foreach (var (key, value) in Settings)
         {

@@ -20,6 +20,7 @@ public sealed partial class GlasDbContext(DbContextOptions<GlasDbContext> option
     public Guid? CurrentTenantId => tenant.TenantId;
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<TenantHost> TenantHosts => Set<TenantHost>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Job> Jobs => Set<Job>();
@@ -51,7 +52,16 @@ public sealed partial class GlasDbContext(DbContextOptions<GlasDbContext> option
             t.Property(x => x.ContactEmail).HasMaxLength(200);
             t.Property(x => x.ContactPhone).HasMaxLength(50);
             t.Property(x => x.Address).HasMaxLength(300);
-            t.Property(x => x.LogoUrl).HasMaxLength(300);
+            t.HasMany(x => x.Hosts).WithOne().HasForeignKey(h => h.TenantId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<TenantHost>(h =>
+        {
+            h.HasKey(x => x.Name);
+            h.Property(x => x.Name).HasMaxLength(253);
+            h.HasIndex(x => x.TenantId);
+            // Stored normalised, so the primary key compares names as DNS does.
+            h.ToTable(t => t.HasCheckConstraint("CK_TenantHosts_Name_normalised", "\"Name\" = lower(\"Name\") AND \"Name\" <> '' AND right(\"Name\", 1) <> '.'"));
         });
 
         builder.Entity<Membership>(m =>

@@ -37,8 +37,11 @@ public sealed class TenantRoleHandler(TenantRoles roles) : AuthorizationHandler<
     }
 }
 
-/// <summary>The signed-in user's role in the current tenant.</summary>
-public sealed class TenantRoles(GlasDbContext db, TenantContext tenant)
+/// <summary>
+/// The signed-in user's role in the current tenant. The installation's administrators
+/// (configured by e-mail address) administer every tenant.
+/// </summary>
+public sealed class TenantRoles(GlasDbContext db, TenantContext tenant, PublicAddress addresses)
 {
     private readonly Dictionary<Guid, TenantRole?> cache = [];
 
@@ -47,6 +50,10 @@ public sealed class TenantRoles(GlasDbContext db, TenantContext tenant)
         if (tenant.TenantId is null || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
         {
             return null;
+        }
+        if (addresses.IsInstallationAdministrator(principal.FindFirstValue(ClaimTypes.Email)))
+        {
+            return TenantRole.Administrator;
         }
         if (!cache.TryGetValue(userId, out var role))
         {
@@ -86,7 +93,7 @@ public static class IdentityExtensions
 
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "glas.auth";
+            o.Cookie.Name = Security.SecurityExtensions.AuthCookie;
             // One sign-in for the whole installation; roles are still checked per tenant.
             o.Cookie.Path = "/";
             o.Cookie.HttpOnly = true;

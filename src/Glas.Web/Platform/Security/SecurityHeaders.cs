@@ -1,5 +1,7 @@
 using System.Xml.Linq;
 using Glas.Web.Platform.Database;
+using Glas.Web.Platform.Tenancy;
+using Glas.Web.Platform.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -18,11 +20,21 @@ public static class SecurityExtensions
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            // Behind a proxy the operator names it; by default only loopback proxies are trusted.
-            foreach (var proxy in configuration.GetSection("Glas:KnownProxies").Get<string[]>() ?? [])
+            // Only the proxies the operator names are trusted; not even loopback by default.
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+            foreach (var proxy in KnownProxies(configuration))
             {
-                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+                o.KnownProxies.Add(proxy);
             }
+        });
+        var requireHttps = configuration.GetValue<bool>("Glas:Web:RequireHttps");
+        services.Configure<CookiePolicyOptions>(o =>
+        {
+            // Where HTTPS is required, no cookie of Glas ever travels over plain HTTP.
+            o.Secure = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.None;
+            o.MinimumSameSitePolicy = SameSiteMode.Lax;
         });
         services.AddDataProtection().SetApplicationName("Glas");
         services.AddOptions<KeyManagementOptions>()
@@ -35,6 +47,57 @@ public static class SecurityExtensions
         });
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return services;
+    }
+
+    private static System.Net.IPAddress[] KnownProxies(IConfiguration configuration) =>
+        (configuration.GetSection("Glas:KnownProxies").Get<string[]>() ?? []).Select(System.Net.IPAddress.Parse).ToArray();
+
+    /// <summary>
+    /// X-Forwarded-* headers count only when they come from a configured proxy. With none
+    /// configured the middleware is not used at all: with empty lists it would trust everyone.
+    /// </summary>
+    public static IApplicationBuilder UseTrustedProxies(this IApplicationBuilder app, IConfiguration configuration) =>
+        KnownProxies(configuration).Length > 0 ? app.UseForwardedHeaders() : app;
+
+    /// <summary>
+    /// An API write that rides on the sign-in cookie must come from a page of this installation:
+    /// its Origin (or, without one, its Referer) must name one of the tenant's or the installation's
+    /// host names. Programs without a browser send neither and are judged by their credentials alone.
+    /// </summary>
+    public static IApplicationBuilder UseSameOriginApiWrites(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var request = context.Request;
+            if (!request.IsApi() || HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
+                || !request.Cookies.Keys.Any(k => k.StartsWith(AuthCookie, StringComparison.Ordinal)))
+            {
+                await next(context);
+                return;
+            }
+            var source = request.Headers.Origin.FirstOrDefault() ?? request.Headers.Referer.FirstOrDefault();
+            if (source is not null && !IsOwnHost(context, source))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                await Results.Problem(statusCode: 403, title: "Cross-site request refused",
+                        detail: "Заявката идва от чужд сайт и не е изпълнена. / The request comes from another site and was not carried out.")
+                    .ExecuteAsync(context);
+                return;
+            }
+            await next(context);
+        });
+
+    public const string AuthCookie = "glas.auth";
+
+    private static bool IsOwnHost(HttpContext context, string source)
+    {
+        if (!Uri.TryCreate(source, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            return false; // "null" and anything else that is not a web address
+        }
+        var host = TenantResolver.NormaliseHost(uri.Host);
+        var addresses = context.RequestServices.GetRequiredService<PublicAddress>();
+        var tenant = context.RequestServices.GetRequiredService<TenantContext>().Tenant;
+        return addresses.InstallationHosts.Contains(host) || (tenant?.Hosts.Any(h => h.Name == host) ?? false);
     }
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>

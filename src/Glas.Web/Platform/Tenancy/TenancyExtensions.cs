@@ -2,8 +2,10 @@ namespace Glas.Web.Platform.Tenancy;
 
 public static class TenancyExtensions
 {
-    public static IServiceCollection AddTenancy(this IServiceCollection services)
+    public static IServiceCollection AddTenancy(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<InstallationOptions>(configuration.GetSection("Glas"));
+        services.AddSingleton<PublicAddress>();
         services.AddMemoryCache();
         services.AddSingleton<TenantDirectory>();
         services.AddScoped<TenantContext>();

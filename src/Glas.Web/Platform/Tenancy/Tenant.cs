@@ -18,10 +18,9 @@ public sealed class Tenant
     public string? ContactEmail { get; set; }
     public string? ContactPhone { get; set; }
     public string? Address { get; set; }
-    public string? LogoUrl { get; set; }
 
-    /// <summary>Host names (lower case, no port) this tenant answers on.</summary>
-    public List<string> Hosts { get; set; } = [];
+    /// <summary>Host names this tenant answers on; each belongs to one tenant only.</summary>
+    public List<TenantHost> Hosts { get; set; } = [];
 
     /// <summary>For an association: the names of its member administrations.</summary>
     public List<string> Members { get; set; } = [];
@@ -30,6 +29,16 @@ public sealed class Tenant
     public DateTimeOffset CreatedAt { get; set; }
 
     public string Name(bool english) => english ? NameEn : NameBg;
+}
+
+/// <summary>
+/// A host name of a tenant, stored normalised (lower case, ASCII/punycode, no port, no trailing
+/// dot) as the primary key, so the database itself refuses one name for two tenants.
+/// </summary>
+public sealed class TenantHost
+{
+    public required string Name { get; set; }
+    public Guid TenantId { get; set; }
 }
 
 /// <summary>Rows that belong to one tenant; every query over them is scoped to the current tenant.</summary>

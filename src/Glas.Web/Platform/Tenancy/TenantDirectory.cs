@@ -17,7 +17,7 @@ public sealed class TenantDirectory(IServiceScopeFactory scopes, IMemoryCache ca
         }
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<GlasDbContext>();
-        var tenants = await db.Tenants.AsNoTracking().OrderBy(t => t.NameBg).ToListAsync(ct);
+        var tenants = await db.Tenants.AsNoTracking().Include(t => t.Hosts).OrderBy(t => t.NameBg).ToListAsync(ct);
         cache.Set(CacheKey, (IReadOnlyList<Tenant>)tenants, TimeSpan.FromSeconds(30));
         return tenants;
     }

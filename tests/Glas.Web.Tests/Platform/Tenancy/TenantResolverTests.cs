@@ -11,22 +11,44 @@ public class TenantResolverTests
     private static readonly TenantRoute Levski = new(Guid.NewGuid(), "levski", ["glas.levski.bg", "levski.localhost"], false);
     private static readonly TenantRoute[] Both = [Sliven, Levski];
 
+    private static readonly HashSet<string> Installation = ["glas.example.bg", "localhost", "127.0.0.1", "[::1]"];
+
+    private static TenantResolution Resolve(IReadOnlyList<TenantRoute> tenants, string host, string path, bool fallback = false) =>
+        TenantResolver.Resolve(tenants, Installation, fallback, host, path);
+
     [Theory]
     [InlineData("glas.levski.bg", "levski")]
     [InlineData("GLAS.Levski.BG:8443", "levski")]
     [InlineData("glas.levski.bg.", "levski")]
     [InlineData("levski.localhost:5080", "levski")]
     [InlineData("glas.sliven.bg", "sliven")]
-    [InlineData("unknown.example.org", "sliven")]
+    [InlineData("glas.example.bg", "sliven")]
     [InlineData("localhost", "sliven")]
     [InlineData("[::1]:5080", "sliven")]
-    public void Host_picks_the_tenant_and_unknown_hosts_get_the_default(string host, string expected)
+    public void Host_picks_the_tenant_and_the_installation_names_get_the_default(string host, string expected)
     {
-        var r = TenantResolver.Resolve(Both, host, "/rules");
+        var r = Resolve(Both, host, "/rules");
         r.Tenant!.Slug.ShouldBe(expected);
         r.PathBase.ShouldBe("");
         r.Path.ShouldBe("/rules");
     }
+
+    [Theory]
+    [InlineData("evil.example", "/account/forgot-password")]
+    [InlineData("evil.example:5080", "/")]
+    [InlineData("glas.sliven.bg.evil.example", "/t/levski/")]
+    [InlineData("localhost.evil.example", "/")]
+    [InlineData("", "/")]
+    public void A_host_nobody_claims_is_refused_even_with_a_tenant_prefix(string host, string path)
+    {
+        var r = Resolve(Both, host, path);
+        r.Tenant.ShouldBeNull();
+        r.Miss.ShouldBe(TenantMiss.UnknownHost);
+    }
+
+    [Fact]
+    public void Unknown_hosts_reach_the_default_tenant_only_when_configured_so() =>
+        Resolve(Both, "evil.example", "/", fallback: true).Tenant!.Slug.ShouldBe("sliven");
 
     [Theory]
     [InlineData("/t/levski", "/")]
@@ -34,7 +56,7 @@ public class TenantResolverTests
     [InlineData("/t/LEVSKI/account/login", "/account/login")]
     public void Path_prefix_wins_over_host_and_moves_into_path_base(string path, string rest)
     {
-        var r = TenantResolver.Resolve(Both, "glas.sliven.bg", path);
+        var r = Resolve(Both, "glas.sliven.bg", path);
         r.Tenant!.Slug.ShouldBe("levski");
         r.PathBase.ShouldBe("/t/levski");
         r.Path.ShouldBe(rest);
@@ -46,17 +68,35 @@ public class TenantResolverTests
     [InlineData("/t/levski'--/")]
     public void Unknown_slug_is_not_found(string path)
     {
-        var r = TenantResolver.Resolve(Both, "localhost", path);
+        var r = Resolve(Both, "localhost", path);
         r.Tenant.ShouldBeNull();
-        r.UnknownSlug.ShouldBeTrue();
+        r.Miss.ShouldBe(TenantMiss.UnknownSlug);
     }
 
     [Fact]
-    public void Without_a_default_the_first_tenant_serves_unknown_hosts()
+    public void Without_a_default_the_first_tenant_serves_the_installation_names()
     {
-        TenantResolver.Resolve([Levski with { IsDefault = false }], "x", "/").Tenant!.Slug.ShouldBe("levski");
-        TenantResolver.Resolve([], "x", "/").Tenant.ShouldBeNull();
+        Resolve([Levski with { IsDefault = false }], "localhost", "/").Tenant!.Slug.ShouldBe("levski");
+        Resolve([], "localhost", "/").Tenant.ShouldBeNull();
     }
+
+    [Theory]
+    [InlineData("Глас.Сливен.бг", "xn--80afyz.xn--b1aghlnt.xn--90ae")]
+    [InlineData("GLAS.Sliven.BG.:443", "glas.sliven.bg")]
+    [InlineData("[::1]:5080", "[::1]")]
+    public void Host_names_are_normalised_to_lower_case_ascii_without_port_or_trailing_dot(string raw, string normalised) =>
+        TenantResolver.NormaliseHost(raw).ShouldBe(normalised);
+
+    [Theory]
+    [InlineData("glas.sliven.bg", true)]
+    [InlineData("xn--80afyz.xn--b1aghlnt.xn--90ae", true)]
+    [InlineData("localhost", true)]
+    [InlineData("/\\evil.example", false)]
+    [InlineData("evil.example/x", false)]
+    [InlineData("-bad.example", false)]
+    [InlineData("10.0.0.1", false)]
+    [InlineData("a b.example", false)]
+    public void Only_dns_names_are_valid_host_names(string host, bool valid) => TenantResolver.IsValidHostName(host).ShouldBe(valid);
 
     [Theory]
     [InlineData("sliven", true)]

@@ -1,0 +1,69 @@
+namespace Glas.Web.Platform.Web;
+
+/// <summary>
+/// The one rule for text that people and programs send: no NUL or other control characters
+/// (tab and line breaks excepted) and no bidirectional overrides or isolates, which can make a
+/// text read differently from what it says.
+/// </summary>
+public static class SafeText
+{
+    public static bool IsSafe(string? text) => text is null || !text.Any(IsForbidden);
+
+    /// <summary>Control characters other than tab and line breaks: nobody types them, and PostgreSQL refuses NUL.</summary>
+    public static bool HasControl(string? text) => text is not null && text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r'));
+
+    public static bool IsForbidden(char c) =>
+        (char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
+        || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+}
+
+/// <summary>
+/// Refuses, with 400, a request whose path, query string or form carries a control character
+/// (NUL above all), before any page or endpoint sees it: such text cannot be typed, and must
+/// never reach the database. Characters people can paste (bidi overrides) are refused per field,
+/// with the submission kept.
+/// </summary>
+public sealed class SafeTextMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var field = UnsafeQueryField(context.Request);
+        if (field is null && context.Request.HasFormContentType && HttpMethods.IsPost(context.Request.Method)
+            && context.Request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            try
+            {
+                var form = await context.Request.ReadFormAsync(context.RequestAborted);
+                field = form.FirstOrDefault(f => f.Value.Any(SafeText.HasControl)).Key;
+            }
+            catch (InvalidDataException)
+            {
+                // The framework's own reader refuses some characters (NUL among them) outright.
+                field = "form";
+            }
+        }
+        if (field is null)
+        {
+            await next(context);
+            return;
+        }
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        if (context.Request.IsApi())
+        {
+            await TypedResults.ValidationProblem(
+                    new Dictionary<string, string[]> { [field] = ["Полето съдържа управляващ знак (напр. нулев байт), който не е позволен."] },
+                    title: "Непозволени знаци")
+                .ExecuteAsync(context);
+        }
+        // Pages: the status-code page explains the 400 in the reader's language.
+    }
+
+    private static string? UnsafeQueryField(HttpRequest request) =>
+        SafeText.HasControl(request.Path.Value) ? "path"
+        : request.Query.FirstOrDefault(q => SafeText.HasControl(q.Key) || q.Value.Any(SafeText.HasControl)).Key;
+}
+
+public static class SafeTextExtensions
+{
+    public static IApplicationBuilder UseSafeText(this IApplicationBuilder app) => app.UseMiddleware<SafeTextMiddleware>();
+}
