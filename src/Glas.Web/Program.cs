@@ -76,6 +76,7 @@ app.UseAntiforgery();
 
 // Endpoints: health, OpenAPI, the API of each module, and the pages.
 app.MapHealth();
+app.MapSecurityTxt();
 app.MapOpenApi();
 app.MapTenantsApi();
 app.MapAccountsApi();

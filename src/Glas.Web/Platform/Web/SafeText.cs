@@ -18,10 +18,10 @@ public static class SafeText
 }
 
 /// <summary>
-/// Refuses, with 400, a request whose path, query string or form carries a control character
-/// (NUL above all), before any page or endpoint sees it: such text cannot be typed, and must
-/// never reach the database. Characters people can paste (bidi overrides) are refused per field,
-/// with the submission kept.
+/// Refuses, with 400, a request whose path or query string carries a control character, or whose
+/// form carries a NUL, before any page or endpoint sees it: such text cannot be typed, and NUL
+/// must never reach the database. Whatever people can paste is refused per field instead, with
+/// the submission kept.
 /// </summary>
 public sealed class SafeTextMiddleware(RequestDelegate next)
 {
@@ -34,7 +34,8 @@ public sealed class SafeTextMiddleware(RequestDelegate next)
             try
             {
                 var form = await context.Request.ReadFormAsync(context.RequestAborted);
-                field = form.FirstOrDefault(f => f.Value.Any(SafeText.HasControl)).Key;
+                // Only NUL here: other control characters get a message beside their field, text kept.
+                field = form.FirstOrDefault(f => f.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true)).Key;
             }
             catch (InvalidDataException)
             {

@@ -301,3 +301,18 @@ public class SecureCookieTests(HttpsFactory app) : IClassFixture<HttpsFactory>
         auth.ShouldAllBe(c => c.Contains("secure", StringComparison.OrdinalIgnoreCase));
     }
 }
+
+[Trait("Category", "Integration")]
+public class SecurityTxtTests(GlasFactory app) : IClassFixture<GlasFactory>
+{
+    [Fact]
+    public async Task Security_txt_names_a_contact_and_an_expiry()
+    {
+        var response = await app.Client().GetAsync("/.well-known/security.txt");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var text = await response.Content.ReadAsStringAsync();
+        text.ShouldContain("Contact: mailto:no-reply@glas.localhost");
+        text.ShouldMatch(@"Expires: \d{4}-\d{2}-\d{2}T00:00:00Z");
+        text.ShouldContain("Canonical: http://localhost:5080/.well-known/security.txt");
+    }
+}
