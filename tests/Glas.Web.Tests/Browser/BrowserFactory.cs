@@ -17,6 +17,9 @@ public sealed class BrowserFactory : GlasFactory
     public string BaseUrl => $"http://localhost:{Port}";
 
     protected override Uri ClientBase => new(BaseUrl);
+
+    /// <summary>Links in e-mails lead to this server's real port.</summary>
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Glas:PublicBaseUrl"] = BaseUrl };
     public IBrowser Browser { get; private set; } = null!;
 
     private static readonly string Axe = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Browser", "axe.min.js"));

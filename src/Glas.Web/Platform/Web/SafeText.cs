@@ -18,31 +18,14 @@ public static class SafeText
 }
 
 /// <summary>
-/// Refuses, with 400, a request whose path or query string carries a control character, or whose
-/// form carries a NUL, before any page or endpoint sees it: such text cannot be typed, and NUL
-/// must never reach the database. Whatever people can paste is refused per field instead, with
-/// the submission kept.
+/// Refuses, with 400, a request whose path or query string carries a control character, before
+/// any page or endpoint sees it: such text cannot be typed, and NUL must never reach the database.
 /// </summary>
 public sealed class SafeTextMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
     {
         var field = UnsafeQueryField(context.Request);
-        if (field is null && context.Request.HasFormContentType && HttpMethods.IsPost(context.Request.Method)
-            && context.Request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true)
-        {
-            try
-            {
-                var form = await context.Request.ReadFormAsync(context.RequestAborted);
-                // Only NUL here: other control characters get a message beside their field, text kept.
-                field = form.FirstOrDefault(f => f.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true)).Key;
-            }
-            catch (InvalidDataException)
-            {
-                // The framework's own reader refuses some characters (NUL among them) outright.
-                field = "form";
-            }
-        }
         if (field is null)
         {
             await next(context);
@@ -62,6 +45,40 @@ public sealed class SafeTextMiddleware(RequestDelegate next)
     private static string? UnsafeQueryField(HttpRequest request) =>
         SafeText.HasControl(request.Path.Value) ? "path"
         : request.Query.FirstOrDefault(q => SafeText.HasControl(q.Key) || q.Value.Any(SafeText.HasControl)).Key;
+}
+
+/// <summary>
+/// A form carrying a NUL is refused with 400 once the page has read it (so per-page form limits
+/// still apply). Other control characters and whatever people can paste get a message beside
+/// their field instead, with the submission kept.
+/// </summary>
+public sealed class NulFormFilter : Microsoft.AspNetCore.Mvc.Filters.IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        var request = context.HttpContext.Request;
+        if (request.HasFormContentType && !HttpMethods.IsGet(request.Method))
+        {
+            try
+            {
+                var form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
+                if (form.Any(f => f.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true)))
+                {
+                    context.Result = new Microsoft.AspNetCore.Mvc.StatusCodeResult(StatusCodes.Status400BadRequest);
+                    return;
+                }
+            }
+            catch (InvalidDataException)
+            {
+                // The framework's own form reader refuses some characters (NUL among them) outright.
+                context.Result = new Microsoft.AspNetCore.Mvc.StatusCodeResult(StatusCodes.Status400BadRequest);
+                return;
+            }
+        }
+        await next();
+    }
 }
 
 public static class SafeTextExtensions

@@ -37,6 +37,7 @@ public static class WebExtensions
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
             .AddMvcOptions(o =>
             {
+                o.Filters.Add<NulFormFilter>();
                 var m = o.ModelBindingMessageProvider;
                 // Bulgarian for the framework's own binding messages; forms override with their own.
                 m.SetValueMustNotBeNullAccessor(_ => "Полето е задължително.");
