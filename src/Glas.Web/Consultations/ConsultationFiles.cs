@@ -7,6 +7,14 @@ namespace Glas.Web.Consultations;
 
 public static class ConsultationFiles
 {
+    /// <summary>Why an upload was refused, in the interface language.</summary>
+    public static string UploadRefusal(UploadProblem problem, Microsoft.Extensions.Localization.IStringLocalizer<ConsultationsText> t) => problem switch
+    {
+        UploadProblem.Macros => t["Upload.Macros"],
+        UploadProblem.Expands => string.Format(System.Globalization.CultureInfo.CurrentCulture, t["Upload.Expands"], UploadCheck.MaxUnpackedBytes / 1024 / 1024, UploadCheck.MaxZipEntries),
+        _ => t["Upload.WrongType"],
+    };
+
     /// <summary>Serves a stored version as an attachment with the type its content was checked to be.</summary>
     public static IEndpointRouteBuilder MapConsultationFiles(this IEndpointRouteBuilder app)
     {

@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Glas.Web.Platform.Auditing;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
+using Glas.Web.Platform.Security;
+using Glas.Web.Platform.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +16,8 @@ namespace Glas.Web.Consultations;
 /// <summary>
 /// What the consultation page and the unit page share: loading the consultation for the viewer,
 /// and the participation actions (comment, reply, support, report, hide, follow, rate). Every
-/// action re-checks on the server that the consultation is open now, whatever the form says.
+/// action re-checks on the server that the consultation is open now, whatever the form says, and
+/// counts against the participant's rate limit.
 /// </summary>
 public abstract class ConsultationPageModel(
     GlasDbContext db,
@@ -52,7 +55,6 @@ public abstract class ConsultationPageModel(
         public string? Text { get; set; }
 
         public AuthorShown Shown { get; set; } = AuthorShown.DisplayName;
-        public int? Unit { get; set; }
         public Guid? ParentId { get; set; }
     }
 
@@ -82,8 +84,14 @@ public abstract class ConsultationPageModel(
             HasCommented = await db.Comments.AnyAsync(c => c.ConsultationId == id && c.AuthorId == v);
             MyRating = await db.ProcessRatings.AsNoTracking().FirstOrDefaultAsync(r => r.ConsultationId == id && r.UserId == v);
         }
-        return true;
+        return await LoadSubjectAsync();
     }
+
+    /// <summary>Loads what the page is about within the consultation (the unit, from the route); false when it does not exist.</summary>
+    protected virtual Task<bool> LoadSubjectAsync() => Task.FromResult(true);
+
+    /// <summary>The unit comments on this page are about, from the route; null for the whole draft.</summary>
+    protected virtual Guid? SubjectUnitId => null;
 
     /// <summary>Fills what the page shows; called on GET and to re-show the page with errors.</summary>
     protected abstract Task LoadPageAsync();
@@ -95,6 +103,27 @@ public abstract class ConsultationPageModel(
     }
 
     private RedirectResult Back(string? anchor = null) => Redirect(Request.PathBase + Request.Path + (anchor is null ? "" : "#" + anchor));
+
+    /// <summary>Counts a participant's write; when over the limit, says so with a Retry-After and returns the message.</summary>
+    private string? TooFast()
+    {
+        if (HttpContext.RequestServices.GetRequiredService<ParticipationLimiter>().TryAcquire(HttpContext) is not { } wait)
+        {
+            return null;
+        }
+        var seconds = ParticipationLimiter.Seconds(wait);
+        Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return string.Format(System.Globalization.CultureInfo.CurrentCulture, t["Participation.TooFast"], seconds);
+    }
+
+    /// <summary>The page again with its errors and 429, so whatever was typed stays in the form.</summary>
+    private async Task<IActionResult> RedisplayTooMany()
+    {
+        await LoadPageAsync();
+        var page = Page();
+        page.StatusCode = StatusCodes.Status429TooManyRequests;
+        return page;
+    }
 
     public async Task<IActionResult> OnPostCommentAsync(Guid id)
     {
@@ -111,6 +140,11 @@ public abstract class ConsultationPageModel(
         {
             return Challenge();
         }
+        if (TooFast() is { } tooFast)
+        {
+            ModelState.AddModelError("Comment.Text", tooFast);
+            return await RedisplayTooMany();
+        }
         if (!Consultation.AcceptsComments(time.GetUtcNow()))
         {
             ModelState.AddModelError("Comment.Text", t["Comment.Closed"]);
@@ -121,7 +155,7 @@ public abstract class ConsultationPageModel(
         {
             ModelState.AddModelError("Comment.Text", string.Format(System.Globalization.CultureInfo.CurrentCulture, t["Comment.TooLong"], MaxCommentLength, text.Length));
         }
-        if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\t')))
+        if (TextRules.HasUnsafeCharacters(text))
         {
             ModelState.AddModelError("Comment.Text", t["Comment.BadCharacters"]);
         }
@@ -129,25 +163,30 @@ public abstract class ConsultationPageModel(
         {
             ModelState.AddModelError("Comment.Shown", L("Validation.Invalid"));
         }
-        Guid? unitId = null;
-        if (Comment.Unit is { } number)
-        {
-            unitId = await db.DraftUnits.Where(u => u.ConsultationId == id && u.Number == number).Select(u => (Guid?)u.Id).FirstOrDefaultAsync();
-            if (unitId is null)
-            {
-                ModelState.AddModelError("Comment.Text", t["Comment.NoUnit"]);
-            }
-        }
+        // The unit comes from the route; a reply belongs to a comment on the same unit (or the same whole draft).
+        var unitId = SubjectUnitId;
         if (Comment.ParentId is { } parentId)
         {
             var parent = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == parentId && c.ConsultationId == id);
-            if (parent is null || parent.ParentId is not null)
+            if (parent is null || parent.ParentId is not null || parent.UnitId != unitId)
             {
                 ModelState.AddModelError("Comment.Text", t["Comment.NoParent"]);
             }
-            else
+            else if (parent.HiddenAt is not null)
             {
-                unitId = parent.UnitId;
+                ModelState.AddModelError("Comment.Text", t["Comment.HiddenNoReply"]);
+            }
+        }
+        if (ModelState.IsValid)
+        {
+            // The same words twice from one person on one subject within a day are a slip or a flood, not a second proposal.
+            var since = time.GetUtcNow().AddHours(-24);
+            var recent = await db.Comments.AsNoTracking()
+                .Where(c => c.ConsultationId == id && c.UnitId == unitId && c.ParentId == Comment.ParentId && c.AuthorId == author && c.CreatedAt >= since)
+                .Select(c => c.Text).ToListAsync();
+            if (recent.Any(r => TextRules.SameText(r, text)))
+            {
+                ModelState.AddModelError("Comment.Text", t["Comment.Duplicate"]);
             }
         }
         if (!ModelState.IsValid)
@@ -190,10 +229,20 @@ public abstract class ConsultationPageModel(
         {
             return NotFound();
         }
+        if (TooFast() is { } tooFast)
+        {
+            ModelState.AddModelError("", tooFast);
+            return await RedisplayTooMany();
+        }
         if (!Consultation.AcceptsComments(time.GetUtcNow()))
         {
             TempData["Status"] = t["Comment.Closed"].Value;
             return Back();
+        }
+        if (comment.HiddenAt is not null || comment.AuthorId == user)
+        {
+            TempData["Status"] = (comment.HiddenAt is not null ? t["Support.Hidden"] : t["Support.Own"]).Value;
+            return Back("c-" + commentId);
         }
         // The primary key (comment, user) makes a second support a no-op, even when two arrive at once.
         var added = await db.Database.ExecuteSqlAsync($"""
@@ -218,9 +267,20 @@ public abstract class ConsultationPageModel(
         {
             return Challenge();
         }
-        if (!await db.Comments.AnyAsync(c => c.Id == commentId && c.ConsultationId == id))
+        var flagged = await db.Comments.AsNoTracking().Where(c => c.Id == commentId && c.ConsultationId == id).Select(c => new { c.HiddenAt }).FirstOrDefaultAsync();
+        if (flagged is null)
         {
             return NotFound();
+        }
+        if (TooFast() is { } tooFast)
+        {
+            ModelState.AddModelError("", tooFast);
+            return await RedisplayTooMany();
+        }
+        if (flagged.HiddenAt is not null)
+        {
+            TempData["Status"] = t["Flag.Hidden"].Value;
+            return Back("c-" + commentId);
         }
         reason = reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > 500)
@@ -272,6 +332,11 @@ public abstract class ConsultationPageModel(
         {
             return Challenge();
         }
+        if (TooFast() is { } tooFast)
+        {
+            ModelState.AddModelError("", tooFast);
+            return await RedisplayTooMany();
+        }
         if (follow)
         {
             await db.Database.ExecuteSqlAsync($"""
@@ -302,6 +367,13 @@ public abstract class ConsultationPageModel(
             return Back("rate");
         }
         remark = string.IsNullOrWhiteSpace(remark) ? null : remark.Trim();
+        if (TooFast() is { } tooFast)
+        {
+            // The form shows what was chosen and written, not the stored rating.
+            MyRating = new ProcessRating { ConsultationId = id, UserId = user, Score = score ?? 0, Remark = remark };
+            ModelState.AddModelError("score", tooFast);
+            return await RedisplayTooMany();
+        }
         if (score is not (>= 1 and <= 5) || remark?.Length > 1000)
         {
             ModelState.AddModelError("score", t["Rate.Invalid"]);

@@ -15,7 +15,31 @@ public static partial class DraftSplitter
 {
     public const int MaxUnits = 2000;
 
-    public static IReadOnlyList<SplitUnit> Split(string? text)
+    /// <summary>Longest draft text, in characters.</summary>
+    public const int MaxLength = 500_000;
+
+    public enum Problem
+    {
+        None,
+        TooLong,
+        TooManyUnits,
+    }
+
+    /// <summary>Whether a draft can be stored: at most <see cref="MaxLength"/> characters and <see cref="MaxUnits"/> units.</summary>
+    public static Problem Check(string? text)
+    {
+        if ((text?.Length ?? 0) > MaxLength)
+        {
+            return Problem.TooLong;
+        }
+        Split(text, out var more);
+        return more ? Problem.TooManyUnits : Problem.None;
+    }
+
+    /// <summary>The units of the draft; past <see cref="MaxUnits"/> the rest is left out (see <see cref="Check"/>).</summary>
+    public static IReadOnlyList<SplitUnit> Split(string? text) => Split(text, out _);
+
+    private static List<SplitUnit> Split(string? text, out bool more)
     {
         var units = new List<Builder>();
         Builder? current = null;
@@ -102,6 +126,7 @@ public static partial class DraftSplitter
             }
         }
 
+        more = units.Count > MaxUnits;
         return units.Take(MaxUnits).Select((u, i) => new SplitUnit(i + 1, u.Kind, u.Label, u.Kind == UnitKind.Text ? $"Текст {i + 1}" : u.Path, u.Text, u.Depth)).ToList();
     }
 

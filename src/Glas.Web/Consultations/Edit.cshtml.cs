@@ -19,7 +19,6 @@ namespace Glas.Web.Consultations;
 [RequestFormLimits(MultipartBodyLengthLimit = 6 * 1024 * 1024, ValueLengthLimit = 2 * 1024 * 1024)]
 public sealed class EditModel(GlasDbContext db, TenantContext tenant, TimeProvider time, IStringLocalizer<ConsultationsText> t, IStringLocalizer<SharedResource> l) : PageModel
 {
-    public const int MaxDraftLength = 1_000_000;
 
     public sealed class ContactInput
     {
@@ -130,6 +129,11 @@ public sealed class EditModel(GlasDbContext db, TenantContext tenant, TimeProvid
         }
         ModelState.Clear();
         await ImportDocxAsync();
+        if (DraftProblem(Input.DraftText) is { } problem)
+        {
+            ModelState.AddModelError("Input.DraftText", problem);
+            return Page();
+        }
         Preview = DraftSplitter.Split(Input.DraftText);
         return Page();
     }
@@ -266,16 +270,35 @@ public sealed class EditModel(GlasDbContext db, TenantContext tenant, TimeProvid
         }
         using var stream = new MemoryStream();
         await DraftFile.CopyToAsync(stream, HttpContext.RequestAborted);
-        var kind = (await UploadCheck.InspectAsync(stream, HttpContext.RequestAborted)).Kind;
-        var text = kind == UploadKind.Docx ? DocxText.Extract(stream) : null;
+        var inspection = await UploadCheck.InspectAsync(stream, HttpContext.RequestAborted);
+        if (inspection.Problem is UploadProblem.Macros or UploadProblem.Expands)
+        {
+            ModelState.AddModelError(nameof(DraftFile), ConsultationFiles.UploadRefusal(inspection.Problem, t));
+            return;
+        }
+        var text = inspection.Kind == UploadKind.Docx ? DocxText.Extract(stream) : null;
         if (text is null)
         {
             ModelState.AddModelError(nameof(DraftFile), t["Edit.DocxInvalid"]);
             return;
         }
+        // A file whose text is over the limits is refused whole; what was in the form stays.
+        if (DraftProblem(text) is { } problem)
+        {
+            ModelState.AddModelError(nameof(DraftFile), problem);
+            return;
+        }
         Input.DraftText = text;
         ModelState.Remove("Input.DraftText");
     }
+
+    /// <summary>Why a draft's text cannot be split and stored, or null.</summary>
+    private string? DraftProblem(string? text) => DraftSplitter.Check(text) switch
+    {
+        DraftSplitter.Problem.TooLong => string.Format(System.Globalization.CultureInfo.CurrentCulture, t["Edit.DraftTooLong"], DraftSplitter.MaxLength),
+        DraftSplitter.Problem.TooManyUnits => string.Format(System.Globalization.CultureInfo.CurrentCulture, t["Edit.DraftTooManyUnits"], DraftSplitter.MaxUnits),
+        _ => null,
+    };
 
     private void Validate()
     {
@@ -327,9 +350,9 @@ public sealed class EditModel(GlasDbContext db, TenantContext tenant, TimeProvid
         {
             ModelState.AddModelError("Input.Contacts[0].Name", t["Edit.ContactNeeded"]);
         }
-        if ((Input.DraftText?.Length ?? 0) > MaxDraftLength)
+        if (DraftProblem(Input.DraftText) is { } draftProblem)
         {
-            ModelState.AddModelError("Input.DraftText", string.Format(System.Globalization.CultureInfo.CurrentCulture, t["Edit.DraftTooLong"], MaxDraftLength));
+            ModelState.AddModelError("Input.DraftText", draftProblem);
         }
     }
 

@@ -142,10 +142,11 @@ public sealed class ManageModel(GlasDbContext db, TimeProvider time, FileStore f
         }
 
         await using var stream = file!.OpenReadStream();
-        var (kind, contentType, extension) = await UploadCheck.InspectAsync(stream, HttpContext.RequestAborted);
+        var inspection = await UploadCheck.InspectAsync(stream, HttpContext.RequestAborted);
+        var (kind, contentType, extension) = inspection;
         if (kind == UploadKind.Unknown)
         {
-            ModelState.AddModelError("file", t["Upload.WrongType"]);
+            ModelState.AddModelError("file", ConsultationFiles.UploadRefusal(inspection.Problem, t));
             return Page();
         }
 

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace Glas.Web.Consultations;
 
-/// <summary>One unit of the draft with its comments; people comment on it here.</summary>
+/// <summary>One unit of the draft with its comments; people comment on it here. The unit is the one in the route, for every handler.</summary>
 public sealed class UnitModel(GlasDbContext db, TimeProvider time, TenantRoles roles, UserManager<GlasUser> users, IOptions<ConsultationOptions> options, IStringLocalizer<ConsultationsText> t)
     : ConsultationPageModel(db, time, roles, users, options, t)
 {
@@ -29,9 +29,11 @@ public sealed class UnitModel(GlasDbContext db, TimeProvider time, TenantRoles r
 
     public override int? UnitNumber => Number;
 
+    protected override Guid? SubjectUnitId => Unit.Id;
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (!await LoadConsultationAsync(id) || !await LoadUnitAsync())
+        if (!await LoadConsultationAsync(id))
         {
             return NotFound();
         }
@@ -39,7 +41,7 @@ public sealed class UnitModel(GlasDbContext db, TimeProvider time, TenantRoles r
         return Page();
     }
 
-    private async Task<bool> LoadUnitAsync()
+    protected override async Task<bool> LoadSubjectAsync()
     {
         unit = await Db.DraftUnits.AsNoTracking().FirstOrDefaultAsync(u => u.ConsultationId == Consultation.Id && u.Number == Number);
         return unit is not null;
@@ -47,10 +49,6 @@ public sealed class UnitModel(GlasDbContext db, TimeProvider time, TenantRoles r
 
     protected override async Task LoadPageAsync()
     {
-        if (unit is null && !await LoadUnitAsync())
-        {
-            return;
-        }
         var max = await Db.DraftUnits.Where(u => u.ConsultationId == Consultation.Id).MaxAsync(u => u.Number);
         Previous = Number > 1 ? Number - 1 : null;
         Next = Number < max ? Number + 1 : null;

@@ -1,6 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
+using Glas.Web.Platform.Security;
+using Glas.Web.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace Glas.Web.Projects;
 
 /// <summary>One project: everything the register knows, its history, news and comments.</summary>
-public sealed class DetailsModel(GlasDbContext db, ProjectEditor editor, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<ProjectsText> t) : PageModel
+public sealed class DetailsModel(GlasDbContext db, ProjectEditor editor, IAuthorizationService authorization, TimeProvider time, ParticipationLimiter limiter, IStringLocalizer<ProjectsText> t) : PageModel
 {
     public sealed record CommentRow(Guid Id, string Author, string Text, DateTimeOffset At, bool Hidden, string? HiddenReason);
 
@@ -38,9 +41,30 @@ public sealed class DetailsModel(GlasDbContext db, ProjectEditor editor, IAuthor
         {
             return NotFound();
         }
+        if (limiter.TryAcquire(HttpContext) is { } wait)
+        {
+            // Shown again with the text in the form, so nothing typed is lost.
+            var seconds = ParticipationLimiter.Seconds(wait);
+            Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            ModelState.AddModelError(nameof(Comment), string.Format(CultureInfo.CurrentCulture, t["Comment.TooFast"], seconds));
+            await LoadAsync(id, ct);
+            var page = Page();
+            page.StatusCode = StatusCodes.Status429TooManyRequests;
+            return page;
+        }
+        var author = User.UserId()!.Value;
         if (Comment is not null && ProjectEditor.HasControlCharacters(Comment))
         {
             ModelState.AddModelError(nameof(Comment), t["Error.Characters"]);
+        }
+        else if (ModelState.IsValid)
+        {
+            var since = time.GetUtcNow().AddHours(-24);
+            var recent = await db.ProjectComments.AsNoTracking().Where(c => c.ProjectId == id && c.AuthorId == author && c.CreatedAt >= since).Select(c => c.Text).ToListAsync(ct);
+            if (recent.Any(r => TextRules.SameText(r, Comment!)))
+            {
+                ModelState.AddModelError(nameof(Comment), t["Comment.Duplicate"]);
+            }
         }
         if (!ModelState.IsValid)
         {
@@ -48,7 +72,7 @@ public sealed class DetailsModel(GlasDbContext db, ProjectEditor editor, IAuthor
             return Page();
         }
         var now = time.GetUtcNow();
-        db.ProjectComments.Add(new ProjectComment { Id = Guid.CreateVersion7(now), TenantId = editor.TenantId, ProjectId = id, AuthorId = User.UserId()!.Value, Text = Comment!.Trim().Replace("\r\n", "\n", StringComparison.Ordinal), CreatedAt = now });
+        db.ProjectComments.Add(new ProjectComment { Id = Guid.CreateVersion7(now), TenantId = editor.TenantId, ProjectId = id, AuthorId = author, Text = Comment!.Trim().Replace("\r\n", "\n", StringComparison.Ordinal), CreatedAt = now });
         await db.SaveChangesAsync(ct);
         TempData["Status"] = t["Comment.Saved"].Value;
         return Redirect($"{Request.PathBase}/projects/{id}#comments");

@@ -95,7 +95,7 @@ public sealed class DocumentsModel(GlasDbContext db, ProjectEditor editor, TimeP
         {
             ModelState.AddModelError("Document.Title", t["Error.Characters"]);
         }
-        var detected = (Kind: UploadKind.Unknown, ContentType: "application/octet-stream", Extension: "");
+        var detected = UploadCheck.Unknown;
         if (DocumentFile is { Length: > 0 } file)
         {
             if (file.Length > MaxUploadBytes)
@@ -108,7 +108,12 @@ public sealed class DocumentsModel(GlasDbContext db, ProjectEditor editor, TimeP
                 detected = await UploadCheck.InspectAsync(head, ct);
                 if (detected.Kind == UploadKind.Unknown)
                 {
-                    ModelState.AddModelError(nameof(DocumentFile), t["Error.FileType"]);
+                    ModelState.AddModelError(nameof(DocumentFile), detected.Problem switch
+                    {
+                        UploadProblem.Macros => t["Error.FileMacros"],
+                        UploadProblem.Expands => string.Format(CultureInfo.CurrentCulture, t["Error.FileExpands"], UploadCheck.MaxUnpackedBytes / 1024 / 1024, UploadCheck.MaxZipEntries),
+                        _ => t["Error.FileType"],
+                    });
                 }
             }
         }

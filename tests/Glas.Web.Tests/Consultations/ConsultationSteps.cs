@@ -77,10 +77,6 @@ public static class ConsultationSteps
     {
         var url = unit is null ? $"{prefix}/consultations/{id}" : $"{prefix}/consultations/{id}/units/{unit}";
         var fields = new Dictionary<string, string> { ["Comment.Text"] = text, ["Comment.Shown"] = shown };
-        if (unit is not null)
-        {
-            fields["Comment.Unit"] = unit.Value.ToString();
-        }
         if (parent is not null)
         {
             fields["Comment.ParentId"] = parent.Value.ToString();

@@ -161,8 +161,10 @@ public class ConsultationsAccessTests(GlasFactory app) : IClassFixture<GlasFacto
         empty.FieldError("Comment.Text").ShouldBe("Полето е задължително.");
         var control = await (await CommentAsync(citizen, id, "текст\u0007звънец", unit: 6)).ParseAsync();
         control.FieldError("Comment.Text").ShouldContain("управляващи знаци");
-        var noUnit = await (await PostAsync(citizen, $"/consultations/{id}", "comment", new() { ["Comment.Text"] = "x", ["Comment.Unit"] = "999" })).ParseAsync();
-        noUnit.FieldError("Comment.Text").ShouldBe("Няма такава част от проекта.");
+        var bidi = await (await CommentAsync(citizen, id, "Съгласен \u202Eотсреща\u202C и \u2066изолиран\u2069", unit: 6)).ParseAsync();
+        bidi.FieldError("Comment.Text").ShouldContain("знаци за посока на текста");
+        bidi.QuerySelector("textarea[name='Comment.Text']")!.TextContent.ShouldContain("отсреща");
+        (await app.WithDbAsync(db => db.Comments.CountAsync(c => c.Text.Contains("отсреща") || c.Text.Contains("изолиран")), "sliven")).ShouldBe(0);
         (await client().GetAsync($"/consultations/{id}/units/999")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         HttpClient client() => app.Client();

@@ -89,6 +89,47 @@ public class ConsultationsTests(GlasFactory app) : IClassFixture<GlasFactory>
     }
 
     [Fact]
+    public async Task A_hostile_docx_draft_is_refused_with_a_message_and_the_form_keeps_its_text()
+    {
+        var official = await As("official.sliven@example.org");
+        async Task<HttpResponseMessage> Import(string handler, byte[] docx)
+        {
+            var content = new MultipartFormDataContent { { new StringContent(Forms.Token(await official.GetPageAsync("/consultations/edit"))), "__RequestVerificationToken" } };
+            foreach (var (k, v) in Form(Today(app), 30, title: "Враждебен Word", draft: "Чл. 1. Написаното във формата."))
+            {
+                content.Add(new StringContent(v), k);
+            }
+            content.Add(new ByteArrayContent(docx), "DraftFile", "naredba.docx");
+            return await official.PostAsync($"/consultations/edit?handler={handler}", content);
+        }
+        var bomb = Glas.Web.Tests.Platform.Files.UploadCheckTests.DocxWith(Glas.Web.Tests.Platform.Files.UploadCheckTests.Zeros("word/media/a.bin", 40L * 1024 * 1024));
+        var macros = Glas.Web.Tests.Platform.Files.UploadCheckTests.DocxWith(zip => zip.CreateEntry("word/vbaProject.bin"));
+        var longText = Glas.Web.Tests.Platform.Files.UploadCheckTests.Docx("Чл. 1. " + new string('я', DraftSplitter.MaxLength));
+        var manyUnits = Glas.Web.Tests.Platform.Files.UploadCheckTests.Docx(string.Join('\n', Enumerable.Range(1, DraftSplitter.MaxUnits + 1).Select(i => $"Чл. {i}. Текст.")));
+        var cases = new (byte[] File, string Message)[]
+        {
+            (bomb, "Файлът не може да бъде приет: разархивиран е твърде голям или съдържа твърде много части (най-много 20 MB и 1000 части)."),
+            (macros, "Документи с макроси (например .docm или .docx с vbaProject.bin) не се приемат. Запазете файла като обикновен документ без макроси."),
+            (longText, "Текстът е твърде дълъг: най-много 500000 знака."),
+            (manyUnits, "Текстът се разделя на твърде много части: най-много 2000. Разделете проекта или махнете излишните редове."),
+        };
+        foreach (var handler in new[] { "preview", "save" })
+        {
+            foreach (var (file, message) in cases)
+            {
+                var response = await Import(handler, file);
+                response.StatusCode.ShouldBe(HttpStatusCode.OK, handler + ": " + message);
+                var html = await response.Content.ReadAsStringAsync();
+                html.Length.ShouldBeLessThan(200_000);
+                var page = await response.ParseAsync();
+                page.QuerySelector("#DraftFile-error")!.TextContent.Trim().ShouldBe(message);
+                page.QuerySelector("textarea[name='Input.DraftText']")!.TextContent.ShouldContain("Написаното във формата.");
+            }
+        }
+        (await app.WithDbAsync(db => db.Consultations.IgnoreQueryFilters().CountAsync(c => c.Title == "Враждебен Word"))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Uploads_are_checked_by_content_and_size_and_kept_as_versions()
     {
         var official = await As("official.sliven@example.org");
@@ -148,11 +189,13 @@ public class ConsultationsTests(GlasFactory app) : IClassFixture<GlasFactory>
         (await (await CommentAsync(citizen, id, "x", shown: "Organisation")).ParseAsync()).QuerySelector(".error-summary")!.TextContent.ShouldContain("Стойността е невалидна.");
 
         var proposal = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.ConsultationId == id && c.UnitId != null), "sliven");
-        (await CommentAsync(ngo, id, "Отговор на предложението.", parent: proposal.Id)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await CommentAsync(ngo, id, "Отговор на предложението.", unit: 3, parent: proposal.Id)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        // A reply is posted where its proposal is shown: the unit's page, not the whole draft's.
+        (await (await CommentAsync(ngo, id, "Отговор на грешното място.", parent: proposal.Id)).ParseAsync()).FieldError("Comment.Text").ShouldContain("на едно ниво");
         var reply = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.ParentId == proposal.Id), "sliven");
         reply.UnitId.ShouldBe(proposal.UnitId);
         // Replies are one level deep.
-        (await (await CommentAsync(citizen, id, "Отговор на отговора.", parent: reply.Id)).ParseAsync()).FieldError("Comment.Text").ShouldContain("на едно ниво");
+        (await (await CommentAsync(citizen, id, "Отговор на отговора.", unit: 3, parent: reply.Id)).ParseAsync()).FieldError("Comment.Text").ShouldContain("на едно ниво");
 
         for (var i = 0; i < 2; i++)
         {
@@ -180,6 +223,91 @@ public class ConsultationsTests(GlasFactory app) : IClassFixture<GlasFactory>
         {
             app.Clock.Advance(TimeSpan.FromDays(-31));
         }
+    }
+
+    [Fact]
+    public async Task The_unit_comes_from_the_route_and_an_unknown_unit_is_404_for_every_handler()
+    {
+        var official = await As("official.sliven@example.org");
+        var id = await OpenAsync(app, official);
+        var citizen = await As("citizen@example.org");
+        var token = Forms.Token(await citizen.GetPageAsync($"/consultations/{id}/units/1"));
+        foreach (var handler in new[] { "comment", "support", "flag", "follow", "rate" })
+        {
+            foreach (var text in new[] { "", "Коментар към несъществуваща част." })
+            {
+                var response = await citizen.PostAsync($"/consultations/{id}/units/999?handler={handler}", new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = token, ["Comment.Text"] = text, ["Comment.Unit"] = "3",
+                    ["commentId"] = Guid.NewGuid().ToString(), ["reason"] = "x", ["follow"] = "true", ["score"] = "5",
+                }));
+                response.StatusCode.ShouldBe(HttpStatusCode.NotFound, $"{handler} '{text}'");
+            }
+        }
+        (await app.WithDbAsync(db => db.Comments.CountAsync(c => c.ConsultationId == id), "sliven")).ShouldBe(0);
+
+        // A hidden field naming another unit is not trusted: the comment goes where it was posted.
+        var posted = await PostAsync(citizen, $"/consultations/{id}/units/3", "comment", new() { ["Comment.Text"] = "По чл. 3.", ["Comment.Unit"] = "5" });
+        posted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        posted.Headers.Location!.ToString().ShouldContain($"/consultations/{id}/units/3#c-");
+        (await app.WithDbAsync(db => db.Comments.Where(c => c.ConsultationId == id).Select(c => db.DraftUnits.Single(u => u.Id == c.UnitId).Number).SingleAsync(), "sliven")).ShouldBe(3);
+        (await citizen.GetPageAsync($"/consultations/{id}/units/3")).QuerySelector("input[name='Comment.Unit']").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Hidden_comments_take_no_support_reply_or_report_and_nobody_supports_their_own()
+    {
+        var official = await As("official.sliven@example.org");
+        var id = await OpenAsync(app, official);
+        var citizen = await As("citizen@example.org");
+        var ngo = await As("ngo@example.org");
+        await CommentAsync(citizen, id, "Собствено предложение.", unit: 2);
+        var own = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.ConsultationId == id), "sliven");
+
+        var self = await PostAsync(citizen, $"/consultations/{id}/units/2", "support", new() { ["commentId"] = own.Id.ToString() });
+        self.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await citizen.GetPageAsync(self.Headers.Location!.ToString())).QuerySelector(".notice")!.TextContent.ShouldContain("собствения си коментар");
+        (await app.WithDbAsync(db => db.CommentSupports.CountAsync(s => s.CommentId == own.Id))).ShouldBe(0);
+
+        var moderator = await As("moderator.sliven@example.org");
+        (await PostAsync(moderator, $"/consultations/{id}/units/2", "hide", new() { ["commentId"] = own.Id.ToString(), ["reason"] = "Извън темата" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        (await PostAsync(ngo, $"/consultations/{id}/units/2", "support", new() { ["commentId"] = own.Id.ToString() })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await PostAsync(ngo, $"/consultations/{id}/units/2", "flag", new() { ["commentId"] = own.Id.ToString(), ["reason"] = "Спам" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var reply = await (await CommentAsync(ngo, id, "Отговор на скрит коментар.", unit: 2, parent: own.Id)).ParseAsync();
+        reply.FieldError("Comment.Text").ShouldBe("Коментарът е скрит от модератор; на него не може да се отговаря.");
+        reply.QuerySelector("textarea[name='Comment.Text']")!.TextContent.ShouldContain("Отговор на скрит коментар.");
+
+        (await app.WithDbAsync(db => db.CommentSupports.CountAsync(s => s.CommentId == own.Id))).ShouldBe(0);
+        (await app.WithDbAsync(db => db.Comments.Where(c => c.Id == own.Id).Select(c => c.SupportCount).SingleAsync(), "sliven")).ShouldBe(0);
+        (await app.WithDbAsync(db => db.CommentFlags.CountAsync(f => f.CommentId == own.Id))).ShouldBe(0);
+        (await app.WithDbAsync(db => db.Comments.CountAsync(c => c.ParentId == own.Id), "sliven")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_same_comment_twice_on_the_same_subject_within_a_day_is_refused()
+    {
+        var official = await As("official.sliven@example.org");
+        var id = await OpenAsync(app, official);
+        var citizen = await As("citizen@example.org");
+        (await CommentAsync(citizen, id, "Да се  добави   срок.", unit: 4)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var again = await (await CommentAsync(citizen, id, " Да се добави\r\nсрок. ", unit: 4)).ParseAsync();
+        again.FieldError("Comment.Text").ShouldBe("Вече публикувахте същия текст тук през последните 24 часа.");
+        again.QuerySelector("textarea[name='Comment.Text']")!.TextContent.ShouldContain("Да се добави");
+        // Another unit, the whole draft or another person is another subject.
+        (await CommentAsync(citizen, id, "Да се добави срок.", unit: 5)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await CommentAsync(citizen, id, "Да се добави срок.")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await CommentAsync(await As("ngo@example.org"), id, "Да се добави срок.", unit: 4)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        app.Clock.Advance(TimeSpan.FromHours(25));
+        try
+        {
+            (await CommentAsync(citizen, id, "Да се добави срок.", unit: 4)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+        finally
+        {
+            app.Clock.Advance(TimeSpan.FromHours(-25));
+        }
+        (await app.WithDbAsync(db => db.Comments.CountAsync(c => c.ConsultationId == id), "sliven")).ShouldBe(5);
     }
 
     [Fact]

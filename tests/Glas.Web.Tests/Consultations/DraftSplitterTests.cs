@@ -69,4 +69,14 @@ public class DraftSplitterTests
         units.Single().Text.ShouldBe("<script>alert(1)</script> '; DROP TABLE x;-- 🎉");
         DraftSplitter.Split(string.Join('\n', Enumerable.Range(1, 5000).Select(i => $"Чл. {i}. Текст."))).Count.ShouldBe(DraftSplitter.MaxUnits);
     }
+
+    [Fact]
+    public void A_draft_over_the_length_or_unit_limit_is_refused_not_cut()
+    {
+        DraftSplitter.Check(ConsultationsDemoData.PublicOrderDraft).ShouldBe(DraftSplitter.Problem.None);
+        DraftSplitter.Check(null).ShouldBe(DraftSplitter.Problem.None);
+        DraftSplitter.Check(string.Join('\n', Enumerable.Range(1, DraftSplitter.MaxUnits).Select(i => $"Чл. {i}. Текст."))).ShouldBe(DraftSplitter.Problem.None);
+        DraftSplitter.Check(string.Join('\n', Enumerable.Range(1, DraftSplitter.MaxUnits + 1).Select(i => $"Чл. {i}. Текст."))).ShouldBe(DraftSplitter.Problem.TooManyUnits);
+        DraftSplitter.Check("Чл. 1. " + new string('я', DraftSplitter.MaxLength)).ShouldBe(DraftSplitter.Problem.TooLong);
+    }
 }

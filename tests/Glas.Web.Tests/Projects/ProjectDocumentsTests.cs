@@ -64,4 +64,19 @@ public class ProjectDocumentsTests(GlasFactory app) : IClassFixture<GlasFactory>
         var denied = await citizen.GetAsync($"/projects/{id}/documents");
         denied.Headers.Location!.ToString().ShouldContain("/account/access-denied");
     }
+
+    [Fact]
+    public async Task A_decompression_bomb_or_a_document_with_macros_is_refused_with_a_message()
+    {
+        var official = app.Client(followRedirects: false);
+        await official.SignInAsync("official.sliven@example.org");
+        var id = await app.WithDbAsync(db => db.Projects.Select(p => p.Id).FirstAsync(), "sliven");
+        var bomb = Platform.Files.UploadCheckTests.DocxWith(Platform.Files.UploadCheckTests.Zeros("word/media/a.bin", 40L * 1024 * 1024));
+        var refused = await UploadAsync(official, id, "Бомба", bomb, "doklad.docx");
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await refused.ParseAsync()).FieldError("DocumentFile").ShouldBe("Файлът не може да бъде приет: разархивиран е твърде голям или съдържа твърде много части (най-много 20 MB и 1000 части).");
+        var macros = Platform.Files.UploadCheckTests.DocxWith(zip => zip.CreateEntry("word/vbaProject.bin"));
+        (await (await UploadAsync(official, id, "Макроси", macros, "doklad.docx")).ParseAsync()).FieldError("DocumentFile").ShouldStartWith("Документи с макроси");
+        (await app.WithDbAsync(db => db.ProjectDocuments.CountAsync(d => d.Title == "Бомба" || d.Title == "Макроси"), "sliven")).ShouldBe(0);
+    }
 }

@@ -44,6 +44,8 @@ public class GlasFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Glas:Jobs:PollInterval", "00:00:00.200");
         builder.UseSetting("Glas:Jobs:BaseDelay", "00:00:01");
         builder.UseSetting("Glas:RateLimits:AuthPerMinute", "10000");
+        builder.UseSetting("Glas:RateLimits:ParticipationPerMinute", "10000");
+        builder.UseSetting("Glas:RateLimits:ParticipationPerAddressPerMinute", "10000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // The in-memory test server has no body-size feature; Kestrel (and the browser tests) do.
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Mvc.Filters.RequestSizeLimitFilter", "Error");

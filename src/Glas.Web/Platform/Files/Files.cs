@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 
@@ -11,9 +12,35 @@ public enum UploadKind
     Odt,
 }
 
+/// <summary>Why an upload that looks like a known kind is still refused.</summary>
+public enum UploadProblem
+{
+    None,
+    /// <summary>Not a readable zip, though it starts like one.</summary>
+    Unreadable,
+    /// <summary>A document with macros (a VBA project), e.g. a .docm renamed to .docx.</summary>
+    Macros,
+    /// <summary>A zip that unpacks to too much, or has too many entries: a decompression bomb.</summary>
+    Expands,
+}
+
+/// <summary>What an upload is, by content; Kind is Unknown when it is not accepted, with the reason in Problem when there is one.</summary>
+public sealed record UploadInspection(UploadKind Kind, string ContentType, string Extension, UploadProblem Problem = UploadProblem.None)
+{
+    public void Deconstruct(out UploadKind kind, out string contentType, out string extension) => (kind, contentType, extension) = (Kind, ContentType, Extension);
+}
+
 /// <summary>What a file is, judged by its first bytes rather than its name.</summary>
 public static class UploadCheck
 {
+    /// <summary>Most entries a zip-based document (docx, odt, xlsx) may have.</summary>
+    public const int MaxZipEntries = 1000;
+
+    /// <summary>Most bytes a zip-based document may unpack to, all entries together and any one entry.</summary>
+    public const long MaxUnpackedBytes = 20 * 1024 * 1024;
+
+    public static readonly UploadInspection Unknown = new(UploadKind.Unknown, "application/octet-stream", "");
+
     public static (UploadKind Kind, string ContentType, string Extension) Detect(ReadOnlySpan<byte> head)
     {
         if (head.StartsWith("%PDF-"u8))
@@ -38,21 +65,87 @@ public static class UploadCheck
 
     /// <summary>
     /// What an upload really is, or Unknown; the stream is read from the start and left rewound.
-    /// A .docx must also open as a Word document.
+    /// A zip-based document must unpack within the limits and carry no macros; a .docx must also
+    /// open as a Word document.
     /// </summary>
-    public static async Task<(UploadKind Kind, string ContentType, string Extension)> InspectAsync(Stream stream, CancellationToken ct)
+    public static async Task<UploadInspection> InspectAsync(Stream stream, CancellationToken ct)
     {
         var head = new byte[4096];
         stream.Position = 0;
         var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
-        var detected = Detect(head.AsSpan(0, read));
+        var (kind, contentType, extension) = Detect(head.AsSpan(0, read));
+        var detected = new UploadInspection(kind, contentType, extension);
         stream.Position = 0;
-        if (detected.Kind == UploadKind.Docx && !IsWordDocument(stream))
+        if (kind is UploadKind.Docx or UploadKind.Odt)
         {
-            detected = (UploadKind.Unknown, "application/octet-stream", "");
+            var problem = CheckZip(stream, ct);
+            stream.Position = 0;
+            if (problem != UploadProblem.None)
+            {
+                detected = Unknown with { Problem = problem };
+            }
+            else if (kind == UploadKind.Docx && !IsWordDocument(stream))
+            {
+                detected = Unknown;
+            }
         }
         stream.Position = 0;
         return detected;
+    }
+
+    /// <summary>
+    /// Reads every entry of a zip-based document through, counting the bytes it really unpacks to
+    /// rather than what the headers claim; None when it is within the limits and has no macros.
+    /// </summary>
+    public static UploadProblem CheckZip(Stream stream, CancellationToken ct = default)
+    {
+        try
+        {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            if (zip.Entries.Count > MaxZipEntries)
+            {
+                return UploadProblem.Expands;
+            }
+            var buffer = new byte[81920];
+            long total = 0;
+            foreach (var entry in zip.Entries)
+            {
+                ct.ThrowIfCancellationRequested();
+                var name = entry.FullName;
+                if (name.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase) || name.EndsWith("vbaData.xml", StringComparison.OrdinalIgnoreCase))
+                {
+                    return UploadProblem.Macros;
+                }
+                var isContentTypes = name.Equals("[Content_Types].xml", StringComparison.OrdinalIgnoreCase);
+                using var kept = isContentTypes ? new MemoryStream() : null;
+                using var content = entry.Open();
+                long size = 0;
+                int n;
+                while ((n = content.Read(buffer)) > 0)
+                {
+                    size += n;
+                    total += n;
+                    if (size > MaxUnpackedBytes || total > MaxUnpackedBytes)
+                    {
+                        return UploadProblem.Expands;
+                    }
+                    kept?.Write(buffer, 0, n);
+                }
+                if (kept is not null)
+                {
+                    var types = System.Text.Encoding.UTF8.GetString(kept.GetBuffer(), 0, (int)kept.Length);
+                    if (types.Contains("vbaProject", StringComparison.OrdinalIgnoreCase) || types.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase))
+                    {
+                        return UploadProblem.Macros;
+                    }
+                }
+            }
+            return UploadProblem.None;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or NotSupportedException)
+        {
+            return UploadProblem.Unreadable;
+        }
     }
 
     /// <summary>A .docx is a zip whose entries include word/document.xml; checked fully once the file is in hand.</summary>

@@ -20,6 +20,12 @@ public sealed class RateLimitOptions
 {
     /// <summary>Sign-in, registration and password-reset submissions per client address per minute.</summary>
     public int AuthPerMinute { get; set; } = 10;
+
+    /// <summary>Participant writes (comments, replies, supports, reports, ratings) per account per minute.</summary>
+    public int ParticipationPerMinute { get; set; } = 6;
+
+    /// <summary>Participant writes per client address per minute, whichever accounts make them.</summary>
+    public int ParticipationPerAddressPerMinute { get; set; } = 30;
 }
 
 public sealed record TenantRoleRequirement(TenantRole Role) : IAuthorizationRequirement;
@@ -118,6 +124,7 @@ public static class IdentityExtensions
             .AddPolicy(Policies.Administrator, p => p.RequireAuthenticatedUser().AddRequirements(new TenantRoleRequirement(TenantRole.Administrator)));
 
         services.Configure<RateLimitOptions>(configuration.GetSection("Glas:RateLimits"));
+        services.AddSingleton<Security.ParticipationLimiter>();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

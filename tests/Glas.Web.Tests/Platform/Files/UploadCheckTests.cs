@@ -59,6 +59,94 @@ public class UploadCheckTests
         UploadCheck.IsWordDocument(new MemoryStream(Docx("x"))).ShouldBeTrue();
     }
 
+    /// <summary>A real .docx with extra entries added, e.g. a bomb or a VBA project.</summary>
+    public static byte[] DocxWith(Action<ZipArchive> add, string text = "Чл. 1. Текст.")
+    {
+        var stream = new MemoryStream();
+        stream.Write(Docx(text));
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            add(zip);
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>An entry of <paramref name="bytes"/> zeros, which deflate shrinks about a thousandfold.</summary>
+    public static Action<ZipArchive> Zeros(string name, long bytes) => zip =>
+    {
+        using var entry = zip.CreateEntry(name, CompressionLevel.SmallestSize).Open();
+        var block = new byte[1024 * 1024];
+        for (long written = 0; written < bytes; written += block.Length)
+        {
+            entry.Write(block, 0, (int)Math.Min(block.Length, bytes - written));
+        }
+    };
+
+    private static UploadInspection Inspect(byte[] file) => UploadCheck.InspectAsync(new MemoryStream(file), CancellationToken.None).GetAwaiter().GetResult();
+
+    [Fact]
+    public void A_small_zip_that_unpacks_hugely_is_refused()
+    {
+        var bomb = DocxWith(Zeros("word/media/image1.bin", 40L * 1024 * 1024));
+        bomb.Length.ShouldBeLessThan(200 * 1024);
+        UploadCheck.CheckZip(new MemoryStream(bomb)).ShouldBe(UploadProblem.Expands);
+        var inspected = Inspect(bomb);
+        inspected.Kind.ShouldBe(UploadKind.Unknown);
+        inspected.Problem.ShouldBe(UploadProblem.Expands);
+        // Many entries each under the limit are counted together.
+        var spread = DocxWith(zip =>
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                Zeros($"word/media/part{i}.bin", 8L * 1024 * 1024)(zip);
+            }
+        });
+        UploadCheck.CheckZip(new MemoryStream(spread)).ShouldBe(UploadProblem.Expands);
+        UploadCheck.CheckZip(new MemoryStream(Docx("Чл. 1. Текст."))).ShouldBe(UploadProblem.None);
+        Inspect(Docx("Чл. 1. Текст.")).Kind.ShouldBe(UploadKind.Docx);
+    }
+
+    [Fact]
+    public void A_zip_with_too_many_entries_is_refused()
+    {
+        var crowded = DocxWith(zip =>
+        {
+            for (var i = 0; i < UploadCheck.MaxZipEntries; i++)
+            {
+                zip.CreateEntry($"word/parts/{i}.xml");
+            }
+        });
+        UploadCheck.CheckZip(new MemoryStream(crowded)).ShouldBe(UploadProblem.Expands);
+        Inspect(crowded).Problem.ShouldBe(UploadProblem.Expands);
+    }
+
+    [Fact]
+    public void A_document_with_macros_is_refused()
+    {
+        var withVba = DocxWith(zip =>
+        {
+            using var w = zip.CreateEntry("word/vbaProject.bin").Open();
+            w.Write("\u00D0\u00CF\u0011\u00E0 VBA"u8);
+        });
+        Inspect(withVba).Problem.ShouldBe(UploadProblem.Macros);
+        Inspect(withVba).Kind.ShouldBe(UploadKind.Unknown);
+
+        // A .docm says so in its content types even without the binary part.
+        var docm = DocxWith(zip =>
+        {
+            var types = zip.GetEntry("[Content_Types].xml")!;
+            string xml;
+            using (var r = new StreamReader(types.Open()))
+            {
+                xml = r.ReadToEnd();
+            }
+            types.Delete();
+            using var w = new StreamWriter(zip.CreateEntry("[Content_Types].xml").Open());
+            w.Write(xml.Replace("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", "application/vnd.ms-word.document.macroEnabled.main+xml", StringComparison.Ordinal));
+        });
+        Inspect(docm).Problem.ShouldBe(UploadProblem.Macros);
+    }
+
     [Fact]
     public void Docx_text_comes_out_one_line_per_paragraph() =>
         DocxText.Extract(new MemoryStream(Docx("Чл. 1. Първи.\n(1) Алинея."))).ShouldBe("Чл. 1. Първи.\n(1) Алинея.");
