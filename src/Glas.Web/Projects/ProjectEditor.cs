@@ -481,6 +481,5 @@ public sealed partial class ProjectEditor(GlasDbContext db, TenantContext tenant
     private static List<string> CleanList(IReadOnlyList<string>? items) => (items ?? []).Select(Clean).OfType<string>().ToList();
 
     /// <summary>Control and bidi-override characters hide or reorder text; only line breaks and tabs pass.</summary>
-    public static bool HasControlCharacters(string s) =>
-        s.Any(c => (char.IsControl(c) && c is not '\n' and not '\r' and not '\t') || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069');
+    public static bool HasControlCharacters(string s) => Platform.Web.TextRules.HasUnsafeCharacters(s);
 }

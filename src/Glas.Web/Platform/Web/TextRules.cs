@@ -1,8 +1,11 @@
 namespace Glas.Web.Platform.Web;
 
-/// <summary>Rules for free text that participants write and others read (comments, replies).</summary>
+/// <summary>The one set of rules for free text that people and programs send and others read.</summary>
 public static class TextRules
 {
+    /// <summary>Control characters other than tab and line breaks: nobody types them, and PostgreSQL refuses NUL.</summary>
+    public static bool HasControl(string? text) => text is not null && text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r'));
+
     /// <summary>
     /// Control characters other than newline, carriage return and tab, and the bidirectional
     /// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) that make text read

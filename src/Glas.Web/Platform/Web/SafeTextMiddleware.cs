@@ -1,23 +1,6 @@
 namespace Glas.Web.Platform.Web;
 
 /// <summary>
-/// The one rule for text that people and programs send: no NUL or other control characters
-/// (tab and line breaks excepted) and no bidirectional overrides or isolates, which can make a
-/// text read differently from what it says.
-/// </summary>
-public static class SafeText
-{
-    public static bool IsSafe(string? text) => text is null || !text.Any(IsForbidden);
-
-    /// <summary>Control characters other than tab and line breaks: nobody types them, and PostgreSQL refuses NUL.</summary>
-    public static bool HasControl(string? text) => text is not null && text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r'));
-
-    public static bool IsForbidden(char c) =>
-        (char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
-        || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
-}
-
-/// <summary>
 /// Refuses, with 400, a request whose path or query string carries a control character, before
 /// any page or endpoint sees it: such text cannot be typed, and NUL must never reach the database.
 /// </summary>
@@ -43,8 +26,8 @@ public sealed class SafeTextMiddleware(RequestDelegate next)
     }
 
     private static string? UnsafeQueryField(HttpRequest request) =>
-        SafeText.HasControl(request.Path.Value) ? "path"
-        : request.Query.FirstOrDefault(q => SafeText.HasControl(q.Key) || q.Value.Any(SafeText.HasControl)).Key;
+        TextRules.HasControl(request.Path.Value) ? "path"
+        : request.Query.FirstOrDefault(q => TextRules.HasControl(q.Key) || q.Value.Any(TextRules.HasControl)).Key;
 }
 
 /// <summary>
