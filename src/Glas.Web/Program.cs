@@ -1,6 +1,5 @@
 using Glas.Web.Accounts;
 using Glas.Web.Admin;
-using Glas.Web.Consultations;
 using Glas.Web.DemoData;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Email;
@@ -9,10 +8,10 @@ using Glas.Web.Platform.Health;
 using Glas.Web.Platform.Identity;
 using Glas.Web.Platform.Jobs;
 using Glas.Web.Platform.Localization;
+using Glas.Web.Platform.Modules;
 using Glas.Web.Platform.Security;
 using Glas.Web.Platform.Tenancy;
 using Glas.Web.Platform.Web;
-using Glas.Web.Projects;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -31,9 +30,8 @@ builder.Services
     .AddGlasLocalization()
     .AddGlasWeb(builder.Configuration);
 
-// Modules.
-builder.Services.AddConsultations(builder.Configuration);
-builder.Services.AddProjects();
+// Modules: every declared module in this build (see Platform/Modules).
+builder.Services.AddModules(builder.Configuration);
 
 var app = builder.Build();
 
@@ -81,8 +79,7 @@ app.MapOpenApi();
 app.MapTenantsApi();
 app.MapAccountsApi();
 app.MapAdminApi();
-app.MapConsultationsApi();
-app.MapProjectsApi();
+app.MapModules();
 app.MapRazorPages();
 
 app.Run();

@@ -1,8 +1,30 @@
+using Glas.Web.Platform.Database;
+using Glas.Web.Platform.Identity;
+using Glas.Web.Platform.Modules;
+using Microsoft.EntityFrameworkCore;
+
 namespace Glas.Web.Consultations;
 
-public static class ConsultationsModule
+/// <summary>Public consultations on draft acts (ЗНА чл. 26), declared to the platform.</summary>
+public sealed class ConsultationsModule : GlasModule
 {
-    public static IServiceCollection AddConsultations(this IServiceCollection services, IConfiguration configuration)
+    public override string Key => "consultations";
+
+    public override int Order => 10;
+
+    public override IEnumerable<NavEntry> Navigation =>
+    [
+        new("/consultations", typeof(ConsultationsText), "Nav"),
+    ];
+
+    public override IEnumerable<NavEntry> StaffLinks =>
+    [
+        new("/consultations/edit", typeof(ConsultationsText), "Nav.New", TenantRole.Official),
+    ];
+
+    public override Type? HomeComponent => typeof(ConsultationsHomeViewComponent);
+
+    public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ConsultationOptions>(configuration.GetSection("Glas:Consultations"));
         services.AddScoped<FollowerMail>();
@@ -11,6 +33,45 @@ public static class ConsultationsModule
         {
             services.AddHostedService(sp => sp.GetRequiredService<ConsultationClock>());
         }
-        return services;
     }
+
+    public override void MapEndpoints(IEndpointRouteBuilder app) => app.MapConsultationsApi();
+
+    public override Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => ConsultationsDemoData.SeedAsync(services, ct);
+
+    public override async Task<object?> PersonalDataAsync(GlasDbContext db, Guid userId, CancellationToken ct)
+    {
+        var comments = await db.Comments.IgnoreQueryFilters().AsNoTracking().Where(c => c.AuthorId == userId).OrderBy(c => c.CreatedAt)
+            .Select(c => new { c.Id, c.ConsultationId, c.UnitId, c.ParentId, shown = c.Shown.ToString(), c.OrganisationName, c.Text, c.CreatedAt, hidden = c.HiddenAt != null })
+            .ToListAsync(ct);
+        var supports = await db.CommentSupports.AsNoTracking().Where(s => s.UserId == userId).Select(s => new { s.CommentId, s.CreatedAt }).ToListAsync(ct);
+        var flags = await db.CommentFlags.AsNoTracking().Where(f => f.ReporterId == userId).Select(f => new { f.CommentId, f.Reason, f.CreatedAt }).ToListAsync(ct);
+        var follows = await db.Follows.AsNoTracking().Where(f => f.UserId == userId).Select(f => new { f.ConsultationId, f.CreatedAt }).ToListAsync(ct);
+        var ratings = await db.ProcessRatings.AsNoTracking().Where(r => r.UserId == userId).Select(r => new { r.ConsultationId, r.Score, r.Remark, r.CreatedAt }).ToListAsync(ct);
+        return new { comments, supports, flags, follows, ratings };
+    }
+
+    public override async Task ErasePersonalDataAsync(GlasDbContext db, Guid userId, CancellationToken ct)
+    {
+        // Comments stay in the record (the справка answers them), shown as by a deleted user, without the organisation's name.
+        await db.Comments.IgnoreQueryFilters().Where(c => c.AuthorId == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Shown, AuthorShown.DisplayName).SetProperty(c => c.OrganisationName, (string?)null), ct);
+        await db.Follows.Where(f => f.UserId == userId).ExecuteDeleteAsync(ct);
+        await db.ProcessRatings.Where(r => r.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Remark, (string?)null), ct);
+        await db.CommentFlags.Where(f => f.ReporterId == userId).ExecuteUpdateAsync(s => s.SetProperty(f => f.Reason, "—"), ct);
+    }
+
+    public override async Task<IReadOnlyList<ModuleStatistic>> StatisticsAsync(GlasDbContext db, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var published = await db.Published().CountAsync(c => c.CreatedAt >= from && c.CreatedAt < to, ct);
+        var comments = await db.Comments.CountAsync(c => c.CreatedAt >= from && c.CreatedAt < to, ct);
+        var participants = await db.Comments.Where(c => c.CreatedAt >= from && c.CreatedAt < to).Select(c => c.AuthorId).Distinct().CountAsync(ct);
+        return [new("consultations", published), new("comments", comments), new("participants", participants)];
+    }
+
+    public override async Task<IReadOnlyList<FeedItem>> FeedItemsAsync(GlasDbContext db, int max, CancellationToken ct) =>
+        (await db.Published().AsNoTracking().OrderByDescending(c => c.UpdatedAt).Take(max)
+            .Select(c => new { c.Id, c.Title, c.Summary, c.CreatedAt, c.UpdatedAt, c.Status }).ToListAsync(ct))
+        .Select(c => new FeedItem(Key, c.Id, c.Title, c.Summary, $"/consultations/{c.Id}", c.CreatedAt, c.UpdatedAt, c.Status.ToString()))
+        .ToList();
 }

@@ -1,3 +1,4 @@
+using Glas.Web.Platform.Identity;
 using System.Globalization;
 using System.Text;
 using DocumentFormat.OpenXml;
@@ -24,7 +25,7 @@ public static class ReportExport
     public static string Author(CommentView c) => c.AuthorKind switch
     {
         AuthorKind.Anonymous => "Анонимно",
-        AuthorKind.Deleted => "Изтрит потребител",
+        AuthorKind.Deleted => DeletedUser.Name,
         _ => c.Author,
     };
 

@@ -101,7 +101,9 @@ public static class DemoSeeder
         }
         await db.SaveChangesAsync(ct);
 
-        await Consultations.ConsultationsDemoData.SeedAsync(services, ct);
-        await Projects.ProjectsDemoData.SeedAsync(services, ct);
+        foreach (var module in services.GetRequiredService<Platform.Modules.ModuleCatalog>().All)
+        {
+            await module.SeedDemoAsync(services, ct);
+        }
     }
 }

@@ -1,15 +1,11 @@
-using Glas.Web.Consultations;
-using Glas.Web.Platform.Database;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Glas.Web.Home;
 
-public sealed class IndexModel(GlasDbContext db, TimeProvider time) : PageModel
+/// <summary>The administration's home page: each module's section, members and contact.</summary>
+public sealed class IndexModel : PageModel
 {
-    public List<ConsultationRow> OpenNow { get; private set; } = [];
-    public List<ConsultationRow> ClosingSoon { get; private set; } = [];
-    public List<ConsultationRow> OverdueReports { get; private set; } = [];
-
-    public async Task OnGetAsync() =>
-        (OpenNow, ClosingSoon, OverdueReports) = await ConsultationQueries.HomeAsync(db, time.GetUtcNow(), HttpContext.RequestAborted);
+    public void OnGet()
+    {
+    }
 }

@@ -64,14 +64,6 @@ public sealed record ImportReportDto(int Created, int Changed, int Unchanged, in
 
 public static class ProjectsExtensions
 {
-    public static IServiceCollection AddProjects(this IServiceCollection services)
-    {
-        services.AddSingleton<FilterOptionsCache>();
-        services.AddScoped<ProjectEditor>();
-        services.AddScoped<ProjectImporter>();
-        return services;
-    }
-
     /// <summary>The signed-in user as the public history names them.</summary>
     public static async Task<Actor> ActorAsync(this GlasDbContext db, ClaimsPrincipal user, CancellationToken ct = default)
     {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Glas.Web.Platform.Auditing;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
+using Glas.Web.Platform.Modules;
 using Glas.Web.Platform.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -18,6 +19,7 @@ public sealed class PersonalDataModel(
     SignInManager<GlasUser> signIn,
     GlasDbContext db,
     TenantContext tenant,
+    ModuleCatalog modules,
     TimeProvider time,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -71,9 +73,24 @@ public sealed class PersonalDataModel(
             },
             memberships,
             actions,
+            modules = await ModuleDataAsync(user.Id),
         };
         Response.Headers.CacheControl = "no-store";
         return File(JsonSerializer.SerializeToUtf8Bytes(data, Json), "application/json", "glas-personal-data.json");
+    }
+
+    /// <summary>What every module holds about the person, under the module's key.</summary>
+    private async Task<Dictionary<string, object>> ModuleDataAsync(Guid userId)
+    {
+        var data = new Dictionary<string, object>();
+        foreach (var module in modules.All)
+        {
+            if (await module.PersonalDataAsync(db, userId, HttpContext.RequestAborted) is { } held)
+            {
+                data[module.Key] = held;
+            }
+        }
+        return data;
     }
 
     public async Task<IActionResult> OnPostDeleteAsync()
@@ -99,6 +116,10 @@ public sealed class PersonalDataModel(
         var now = time.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync();
         AccountDeletion.Erase(user, now);
+        foreach (var module in modules.All)
+        {
+            await module.ErasePersonalDataAsync(db, user.Id, HttpContext.RequestAborted);
+        }
         await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user);
         db.AuditEntries.Add(new AuditEntry

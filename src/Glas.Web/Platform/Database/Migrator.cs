@@ -4,23 +4,32 @@ using Npgsql;
 namespace Glas.Web.Platform.Database;
 
 /// <summary>
-/// Applies the versioned SQL files embedded under Platform/Database/Migrations, in name order,
-/// each in its own transaction, under a PostgreSQL advisory lock so that instances starting
-/// together apply each file once.
+/// Applies the versioned SQL files embedded from every <c>Migrations</c> folder (the platform's in
+/// Platform/Database/Migrations, each module's in its own folder), in order of file name, each in
+/// its own transaction, under a PostgreSQL advisory lock so that instances starting together apply
+/// each file once. A file's name is its identity: the platform's first files are numbered
+/// (0001_…); every later file is named <c>yyyyMMddHHmm_{module}_{what}.sql</c>, so modules written in
+/// parallel never collide and sort after the numbered ones.
 /// </summary>
 public static class Migrator
 {
     private const long LockKey = 0x474C41535F4D4947; // "GLAS_MIG"
-    private const string Prefix = "Glas.Web.Platform.Database.Migrations.";
+    private const string Folder = ".Migrations.";
 
     public static IReadOnlyList<(string Id, string Sql)> Embedded()
     {
         var assembly = typeof(Migrator).Assembly;
-        return assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(n => (n[Prefix.Length..^4], Read(assembly, n)))
+        var files = assembly.GetManifestResourceNames()
+            .Where(n => n.Contains(Folder, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(n => (Id: n[(n.LastIndexOf(Folder, StringComparison.Ordinal) + Folder.Length)..^4], Name: n))
+            .OrderBy(f => f.Id, StringComparer.Ordinal)
             .ToList();
+        var twice = files.GroupBy(f => f.Id).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+        {
+            throw new InvalidOperationException($"Two migrations are named {twice.Key}: {string.Join(", ", twice.Select(f => f.Name))}.");
+        }
+        return files.Select(f => (f.Id, Read(assembly, f.Name))).ToList();
     }
 
     public static async Task<IReadOnlyList<string>> MigrateAsync(string connectionString, ILogger logger, CancellationToken ct = default)

@@ -52,3 +52,9 @@ public static class DisplayNames
 
     private static bool IsCyrillicLetter(char c) => c is >= '\u0400' and <= '\u04FF';
 }
+
+/// <summary>How the public sees the author of a contribution whose account was deleted.</summary>
+public static class DeletedUser
+{
+    public const string Name = "Изтрит потребител";
+}

@@ -1,0 +1,66 @@
+using Glas.Web.Platform.Database;
+using Glas.Web.Platform.Identity;
+
+namespace Glas.Web.Platform.Modules;
+
+/// <summary>
+/// A module of Glas, declared once: what it registers, where it appears, what demo data it brings,
+/// what it holds about a person, and what it contributes to statistics and feeds. The platform
+/// (Program.cs, the layout, the seeder, the personal-data page, the admin area) iterates the
+/// declared modules and names none of them; a new module is a folder with one subclass of this.
+/// </summary>
+public abstract class GlasModule
+{
+    /// <summary>Stable lower-case key, e.g. "consultations"; used in URLs of shared parts, exports and statistics.</summary>
+    public abstract string Key { get; }
+
+    /// <summary>Where the module stands among the others in navigation, seeding and exports.</summary>
+    public virtual int Order => 100;
+
+    /// <summary>The module's entries in the main navigation.</summary>
+    public virtual IEnumerable<NavEntry> Navigation => [];
+
+    /// <summary>Pages of the administration's staff area the module adds (shown in the admin navigation).</summary>
+    public virtual IEnumerable<NavEntry> StaffLinks => [];
+
+    /// <summary>A view component shown on the home page, or null.</summary>
+    public virtual Type? HomeComponent => null;
+
+    public virtual void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+    }
+
+    /// <summary>The module's API and other endpoints; its Razor Pages are found by convention in its folder.</summary>
+    public virtual void MapEndpoints(IEndpointRouteBuilder app)
+    {
+    }
+
+    /// <summary>Demo data, after the platform's demo administrations and accounts exist. Must be idempotent.</summary>
+    public virtual Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Everything the module holds about a person, across all administrations, for the personal-data download; null when nothing.</summary>
+    public virtual Task<object?> PersonalDataAsync(GlasDbContext db, Guid userId, CancellationToken ct) => Task.FromResult<object?>(null);
+
+    /// <summary>
+    /// Removes the person's personal data that the module holds, in the caller's transaction.
+    /// Public contributions stay, shown as by "Изтрит потребител" (the account row is kept for that).
+    /// </summary>
+    public virtual Task ErasePersonalDataAsync(GlasDbContext db, Guid userId, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Counts the module reports for the current administration (read by the participation index).</summary>
+    public virtual Task<IReadOnlyList<ModuleStatistic>> StatisticsAsync(GlasDbContext db, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<ModuleStatistic>>([]);
+
+    /// <summary>The newest public items of the current administration, for combined feeds and search.</summary>
+    public virtual Task<IReadOnlyList<FeedItem>> FeedItemsAsync(GlasDbContext db, int max, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<FeedItem>>([]);
+}
+
+/// <summary>A link in a navigation: path under the administration, the resource that names it, and who sees it.</summary>
+public sealed record NavEntry(string Path, Type Resource, string LabelKey, TenantRole? MinimumRole = null, bool SignedInOnly = false);
+
+/// <summary>One number a module reports, e.g. ("comments", 812).</summary>
+public sealed record ModuleStatistic(string Key, decimal Value);
+
+/// <summary>A public item of any module: what a feed or a search result shows.</summary>
+public sealed record FeedItem(string Module, Guid Id, string Title, string? Summary, string Path, DateTimeOffset Published, DateTimeOffset Updated, string? Category);

@@ -1,0 +1,57 @@
+using Glas.Web.Platform.Database;
+using Glas.Web.Platform.Identity;
+using Glas.Web.Platform.Modules;
+using Microsoft.EntityFrameworkCore;
+
+namespace Glas.Web.Projects;
+
+/// <summary>The register of projects and their money, declared to the platform.</summary>
+public sealed class ProjectsModule : GlasModule
+{
+    public override string Key => "projects";
+
+    public override int Order => 20;
+
+    public override IEnumerable<NavEntry> Navigation =>
+    [
+        new("/projects", typeof(ProjectsText), "Nav"),
+    ];
+
+    public override void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<FilterOptionsCache>();
+        services.AddScoped<ProjectEditor>();
+        services.AddScoped<ProjectImporter>();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder app) => app.MapProjectsApi();
+
+    public override Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => ProjectsDemoData.SeedAsync(services, ct);
+
+    public override async Task<object?> PersonalDataAsync(GlasDbContext db, Guid userId, CancellationToken ct)
+    {
+        var comments = await db.ProjectComments.IgnoreQueryFilters().AsNoTracking().Where(c => c.AuthorId == userId).OrderBy(c => c.CreatedAt)
+            .Select(c => new { c.Id, c.ProjectId, c.Text, c.CreatedAt, hidden = c.HiddenAt != null }).ToListAsync(ct);
+        var changes = await db.ProjectChanges.IgnoreQueryFilters().AsNoTracking().Where(c => c.ActorUserId == userId).OrderBy(c => c.At)
+            .Select(c => new { c.ProjectId, c.At, c.Field, c.OldValue, c.NewValue }).ToListAsync(ct);
+        return new { comments, changes };
+    }
+
+    public override Task ErasePersonalDataAsync(GlasDbContext db, Guid userId, CancellationToken ct) =>
+        // The history keeps what changed, not who the person was.
+        db.ProjectChanges.IgnoreQueryFilters().Where(c => c.ActorUserId == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ActorName, DeletedUser.Name), ct);
+
+    public override async Task<IReadOnlyList<ModuleStatistic>> StatisticsAsync(GlasDbContext db, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var projects = await db.Projects.CountAsync(ct);
+        var comments = await db.ProjectComments.CountAsync(c => c.CreatedAt >= from && c.CreatedAt < to, ct);
+        return [new("projects", projects), new("comments", comments)];
+    }
+
+    public override async Task<IReadOnlyList<FeedItem>> FeedItemsAsync(GlasDbContext db, int max, CancellationToken ct) =>
+        (await db.Projects.AsNoTracking().OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Id).Take(max)
+            .Select(p => new { p.Id, p.Title, p.Code, p.CreatedAt, p.UpdatedAt, p.Status }).ToListAsync(ct))
+        .Select(p => new FeedItem(Key, p.Id, p.Title, p.Code, $"/projects/{p.Id}", p.CreatedAt, p.UpdatedAt, p.Status.ToString()))
+        .ToList();
+}
