@@ -120,6 +120,29 @@ public class RegistrationTests(GlasFactory app) : IClassFixture<GlasFactory>
         page.FieldError("Input.ConfirmPassword").ShouldBe("Двете пароли не съвпадат.");
     }
 
+    [Theory]
+    [InlineData("aaaaaaaaaa", "един и същ знак")]
+    [InlineData("1234567890", "най-често използваните")]
+    [InlineData("password12", "най-често използваните")]
+    [InlineData("weakpass@example.org", "имейла или публичното ви име")]
+    [InlineData("Петя Петрова", "имейла или публичното ви име")]
+    public async Task Weak_passwords_are_refused_with_a_Bulgarian_message(string password, string message)
+    {
+        var page = await (await app.Client().SubmitAsync("/account/register", Registration("weakpass@example.org", password: password))).ParseAsync();
+        page.FieldError("Input.Password").ShouldContain(message);
+        (await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "weakpass@example.org"))).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_weak_password_is_refused_on_reset_too()
+    {
+        var client = app.Client();
+        await client.SubmitAsync("/account/forgot-password", new Dictionary<string, string> { ["Input.Email"] = "official.levski@example.org" });
+        var link = Mail.Link(await app.WaitForMailAsync("official.levski@example.org"), "/account/reset-password");
+        var page = await (await client.SubmitAsync(link, new Dictionary<string, string> { ["Input.Password"] = "qwertyuiop", ["Input.ConfirmPassword"] = "qwertyuiop" })).ParseAsync();
+        page.FieldError("Input.Password").ShouldContain("най-често използваните");
+    }
+
     [Fact]
     public async Task Hostile_text_is_stored_as_given_and_rendered_inert()
     {
