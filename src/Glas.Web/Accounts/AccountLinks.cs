@@ -12,6 +12,10 @@ public static class AccountMail
     public static string Link(HttpRequest request, string path, Guid userId, string token) =>
         $"{request.Scheme}://{request.Host}{request.PathBase}{path}?userId={userId}&code={WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token))}";
 
+    /// <summary>An absolute link without a token, e.g. to the sign-in page.</summary>
+    public static string Link(HttpRequest request, string path) =>
+        $"{request.Scheme}://{request.Host}{request.PathBase}{path}";
+
     public static string? DecodeToken(string? code)
     {
         if (string.IsNullOrEmpty(code))
@@ -40,5 +44,16 @@ public static class AccountMail
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = Link(request, "/account/reset-password", user.Id, token);
         outbox.Queue(new EmailMessage(user.Email!, l["Mail.Reset.Subject"], string.Format(System.Globalization.CultureInfo.CurrentCulture, l["Mail.Reset.Body"], user.DisplayName, link)));
+    }
+
+    /// <summary>
+    /// Someone tried to register with the address of an existing account: the owner hears of it by
+    /// e-mail, while the page answers as for a new registration, so the form reveals nothing.
+    /// </summary>
+    public static void QueueAlreadyRegistered(EmailOutbox outbox, HttpRequest request, IStringLocalizer l, GlasUser user)
+    {
+        var signIn = Link(request, "/account/login");
+        var reset = Link(request, "/account/forgot-password");
+        outbox.Queue(new EmailMessage(user.Email!, l["Mail.AlreadyRegistered.Subject"], string.Format(System.Globalization.CultureInfo.CurrentCulture, l["Mail.AlreadyRegistered.Body"], user.DisplayName, signIn, reset)));
     }
 }
