@@ -73,7 +73,7 @@ public sealed class RegisterModel(
 
     public async Task<IActionResult> OnPostAsync()
     {
-        AccountValidation.CheckDisplayName(ModelState, "Input.DisplayName", Input.DisplayName, l);
+        await AccountValidation.CheckDisplayNameAsync(ModelState, "Input.DisplayName", Input.DisplayName, db, null, l, HttpContext.RequestAborted);
         if (Input.Kind is not (AccountKind.Citizen or AccountKind.Organisation))
         {
             ModelState.AddModelError("Input.Kind", l["Validation.Invalid"]);

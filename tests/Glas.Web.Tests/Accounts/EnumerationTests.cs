@@ -14,10 +14,10 @@ namespace Glas.Web.Tests.Accounts;
 [Trait("Category", "Integration")]
 public partial class EnumerationTests(GlasFactory app) : IClassFixture<GlasFactory>
 {
-    private static Dictionary<string, string> Registration(string email, string name = "Нов Човек", string password = "кон-лампа-облак-7") => new()
+    private static Dictionary<string, string> Registration(string email, string password = "кон-лампа-облак-7") => new()
     {
         ["Input.Email"] = email,
-        ["Input.DisplayName"] = name,
+        ["Input.DisplayName"] = "Нов Човек " + email[..email.IndexOf('@', StringComparison.Ordinal)],
         ["Input.Password"] = password,
         ["Input.ConfirmPassword"] = password,
         ["Input.Kind"] = "Citizen",

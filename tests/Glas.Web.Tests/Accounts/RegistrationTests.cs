@@ -103,6 +103,45 @@ public class RegistrationTests(GlasFactory app) : IClassFixture<GlasFactory>
         page.FieldError("Input.DisplayName").ShouldContain(message);
     }
 
+    [Theory]
+    [InlineData("Община Сливен")]
+    [InlineData("ОБЩИНА  ЛЕВСКИ")]
+    [InlineData("ruse regional administration")]
+    [InlineData("Сдружение на общините от Югоизточен регион")]
+    [InlineData("Служител (sliven)")]
+    [InlineData("Служител на Община Сливен")]
+    public async Task Names_of_administrations_and_staff_roles_are_refused(string name)
+    {
+        var page = await (await app.Client().SubmitAsync("/account/register", Registration($"impostor{Guid.NewGuid():N}@example.org", name))).ParseAsync();
+        page.FieldError("Input.DisplayName").ShouldContain("запазено");
+    }
+
+    [Theory]
+    [InlineData("Мария Гражданка")]
+    [InlineData("мария  гражданка")]
+    [InlineData("Мария-Гражданка")]
+    public async Task Another_users_name_is_refused_on_registration_and_in_the_profile(string name)
+    {
+        var page = await (await app.Client().SubmitAsync("/account/register", Registration($"twin{Guid.NewGuid():N}@example.org", name))).ParseAsync();
+        page.FieldError("Input.DisplayName").ShouldContain("Друг участник вече използва");
+
+        var ngo = app.Client();
+        await ngo.SignInAsync("ngo@example.org");
+        var profile = await (await ngo.SubmitAsync("/account", new Dictionary<string, string> { ["Input.DisplayName"] = name, ["Input.OrganisationName"] = "Сдружение „Демо“", ["Input.OrganisationType"] = "Ngo" })).ParseAsync();
+        profile.FieldError("Input.DisplayName").ShouldContain("Друг участник вече използва");
+    }
+
+    [Fact]
+    public async Task Keeping_ones_own_name_in_the_profile_is_fine()
+    {
+        var client = app.Client();
+        await client.SignInAsync("citizen@example.org");
+        var saved = await client.SubmitAsync("/account", new Dictionary<string, string> { ["Input.DisplayName"] = "Мария Гражданка" });
+        (await saved.Content.ReadAsStringAsync()).ShouldContain("Профилът е запазен.");
+        saved = await client.SubmitAsync("/account", new Dictionary<string, string> { ["Input.DisplayName"] = "Мария  Гражданка." });
+        (await saved.Content.ReadAsStringAsync()).ShouldContain("Профилът е запазен.");
+    }
+
     [Fact]
     public async Task Short_password_and_mismatch_are_explained()
     {
