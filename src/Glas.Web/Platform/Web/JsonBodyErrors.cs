@@ -15,9 +15,16 @@ public sealed class JsonBodyErrors(IStringLocalizer<SharedResource> l) : IExcept
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not BadHttpRequestException { InnerException: JsonException json } || !httpContext.Request.IsApi() || httpContext.Response.HasStarted)
+        if (exception is not BadHttpRequestException bad || !httpContext.Request.IsApi() || httpContext.Response.HasStarted)
         {
             return false;
+        }
+        if (bad.InnerException is not JsonException json)
+        {
+            // Other binding failures (a query value that is not a number, a wrong content type): the
+            // answer they always had, without being logged as an unhandled error.
+            await TypedResults.Problem(statusCode: bad.StatusCode).ExecuteAsync(httpContext);
+            return true;
         }
         var field = Field(json.Path);
         var message = l[field == Body ? "Api.InvalidJson" : "Api.InvalidJsonValue"].Value;
