@@ -14,11 +14,12 @@ public static class AccountMail
     /// A link into the request's tenant, built from the tenant's registered address and the
     /// installation's configured one — never from the request's Host or X-Forwarded-Host.
     /// </summary>
-    public static string Link(HttpRequest request, string path, Guid userId, string token)
-    {
-        var addresses = request.HttpContext.RequestServices.GetRequiredService<PublicAddress>();
-        return $"{addresses.Absolute(request.HttpContext.CurrentTenant(), path)}?userId={userId}&code={WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token))}";
-    }
+    public static string Link(HttpRequest request, string path, Guid userId, string token) =>
+        $"{Link(request, path)}?userId={userId}&code={WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token))}";
+
+    /// <summary>An absolute link without a token, e.g. to the sign-in page; from the tenant's address, never the request's.</summary>
+    public static string Link(HttpRequest request, string path) =>
+        request.HttpContext.RequestServices.GetRequiredService<PublicAddress>().Absolute(request.HttpContext.CurrentTenant(), path);
 
     public static string? DecodeToken(string? code)
     {
@@ -48,5 +49,16 @@ public static class AccountMail
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = Link(request, "/account/reset-password", user.Id, token);
         outbox.Queue(new EmailMessage(user.Email!, l["Mail.Reset.Subject"], string.Format(System.Globalization.CultureInfo.CurrentCulture, l["Mail.Reset.Body"], user.DisplayName, link)));
+    }
+
+    /// <summary>
+    /// Someone tried to register with the address of an existing account: the owner hears of it by
+    /// e-mail, while the page answers as for a new registration, so the form reveals nothing.
+    /// </summary>
+    public static void QueueAlreadyRegistered(EmailOutbox outbox, HttpRequest request, IStringLocalizer l, GlasUser user)
+    {
+        var signIn = Link(request, "/account/login");
+        var reset = Link(request, "/account/forgot-password");
+        outbox.Queue(new EmailMessage(user.Email!, l["Mail.AlreadyRegistered.Subject"], string.Format(System.Globalization.CultureInfo.CurrentCulture, l["Mail.AlreadyRegistered.Body"], user.DisplayName, signIn, reset)));
     }
 }

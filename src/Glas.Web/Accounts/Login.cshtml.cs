@@ -9,8 +9,11 @@ using Microsoft.Extensions.Localization;
 namespace Glas.Web.Accounts;
 
 [EnableRateLimiting(Policies.AuthRateLimit)]
-public sealed class LoginModel(SignInManager<GlasUser> signIn, UserManager<GlasUser> users, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class LoginModel(SignInManager<GlasUser> signIn, UserManager<GlasUser> users, IPasswordHasher<GlasUser> hasher, IStringLocalizer<SharedResource> l) : PageModel
 {
+    private static readonly GlasUser Nobody = new() { DisplayName = "", UserName = "nobody" };
+    private static string? nobodyHash;
+
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Validation.Required")]
@@ -42,8 +45,16 @@ public sealed class LoginModel(SignInManager<GlasUser> signIn, UserManager<GlasU
         var user = await users.FindByEmailAsync(Input.Email!.Trim());
         if (user is null || user.IsDeleted)
         {
+            // Verify against a stand-in hash so an unknown address takes as long as a known one.
+            nobodyHash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString());
+            hasher.VerifyHashedPassword(Nobody, nobodyHash, Input.Password!);
             ModelState.AddModelError(string.Empty, l["Login.Failed"]);
             return Page();
+        }
+        if (users.Options.SignIn.RequireConfirmedEmail && !user.EmailConfirmed)
+        {
+            // Identity says "not allowed" before it checks the password; we say it only to the owner.
+            return await RefuseUnconfirmedAsync(user);
         }
         var result = await signIn.PasswordSignInAsync(user, Input.Password!, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
@@ -52,6 +63,24 @@ public sealed class LoginModel(SignInManager<GlasUser> signIn, UserManager<GlasU
         }
         var message = result.IsLockedOut ? "Login.LockedOut" : result.IsNotAllowed ? "Login.NotConfirmed" : "Login.Failed";
         ModelState.AddModelError(string.Empty, l[message]);
+        return Page();
+    }
+
+    private async Task<IActionResult> RefuseUnconfirmedAsync(GlasUser user)
+    {
+        if (await users.IsLockedOutAsync(user))
+        {
+            ModelState.AddModelError(string.Empty, l["Login.LockedOut"]);
+            return Page();
+        }
+        if (await users.CheckPasswordAsync(user, Input.Password!))
+        {
+            await users.ResetAccessFailedCountAsync(user);
+            ModelState.AddModelError(string.Empty, l["Login.NotConfirmed"]);
+            return Page();
+        }
+        await users.AccessFailedAsync(user);
+        ModelState.AddModelError(string.Empty, l[await users.IsLockedOutAsync(user) ? "Login.LockedOut" : "Login.Failed"]);
         return Page();
     }
 }

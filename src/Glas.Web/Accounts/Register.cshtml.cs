@@ -16,6 +16,7 @@ namespace Glas.Web.Accounts;
 [EnableRateLimiting(Policies.AuthRateLimit)]
 public sealed class RegisterModel(
     UserManager<GlasUser> users,
+    IPasswordHasher<GlasUser> hasher,
     GlasDbContext db,
     EmailOutbox outbox,
     JobSignal signal,
@@ -72,7 +73,7 @@ public sealed class RegisterModel(
 
     public async Task<IActionResult> OnPostAsync()
     {
-        AccountValidation.CheckDisplayName(ModelState, "Input.DisplayName", Input.DisplayName, l);
+        await AccountValidation.CheckDisplayNameAsync(ModelState, "Input.DisplayName", Input.DisplayName, db, null, l, HttpContext.RequestAborted);
         if (Input.Kind is not (AccountKind.Citizen or AccountKind.Organisation))
         {
             ModelState.AddModelError("Input.Kind", l["Validation.Invalid"]);
@@ -106,15 +107,29 @@ public sealed class RegisterModel(
             CreatedAt = now,
         };
 
+        // The password is judged before the address is looked up, so both answers look alike.
+        if (!await PasswordAcceptedAsync(user))
+        {
+            return Page();
+        }
+        var existing = await users.FindByEmailAsync(email);
+        if (existing is not null)
+        {
+            return await NotifyExistingOwnerAsync(existing, user);
+        }
+
         await using var tx = await db.Database.BeginTransactionAsync(HttpContext.RequestAborted);
         var created = await users.CreateAsync(user, Input.Password!);
         if (!created.Succeeded)
         {
-            foreach (var error in created.Errors)
+            if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
             {
-                var field = error.Code.Contains("Email", StringComparison.Ordinal) || error.Code.Contains("UserName", StringComparison.Ordinal) ? "Input.Email" : "Input.Password";
-                ModelState.AddModelError(field, error.Description);
+                // Registered a moment ago by a parallel request.
+                await tx.RollbackAsync(HttpContext.RequestAborted);
+                db.ChangeTracker.Clear();
+                return await NotifyExistingOwnerAsync(await users.FindByEmailAsync(email), user);
             }
+            AddErrors(created);
             return Page();
         }
         db.Memberships.Add(new Membership
@@ -131,5 +146,39 @@ public sealed class RegisterModel(
         await tx.CommitAsync(HttpContext.RequestAborted);
         signal.Notify();
         return RedirectToPage("/Accounts/RegisterConfirmation");
+    }
+
+    private async Task<bool> PasswordAcceptedAsync(GlasUser user)
+    {
+        var errors = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, user, Input.Password);
+            errors.AddRange(result.Errors);
+        }
+        AddErrors(IdentityResult.Failed([.. errors]));
+        return errors.Count == 0;
+    }
+
+    private async Task<IActionResult> NotifyExistingOwnerAsync(GlasUser? existing, GlasUser attempt)
+    {
+        // As long as creating an account takes: the password is hashed either way.
+        _ = hasher.HashPassword(attempt, Input.Password!);
+        if (existing is not null)
+        {
+            AccountMail.QueueAlreadyRegistered(outbox, Request, l, existing);
+            await db.SaveChangesAsync(HttpContext.RequestAborted);
+            signal.Notify();
+        }
+        return RedirectToPage("/Accounts/RegisterConfirmation");
+    }
+
+    private void AddErrors(IdentityResult result)
+    {
+        foreach (var error in result.Errors)
+        {
+            var field = error.Code.Contains("Email", StringComparison.Ordinal) || error.Code.Contains("UserName", StringComparison.Ordinal) ? "Input.Email" : "Input.Password";
+            ModelState.AddModelError(field, error.Description);
+        }
     }
 }

@@ -1,11 +1,12 @@
 using Glas.Web.Platform.Database;
+using Glas.Web.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Glas.Web.Consultations;
 
 public sealed record CommentView(
     Guid Id, Guid? ParentId, Guid? UnitId, string Author, AuthorKind AuthorKind, string? Text, string? HiddenReason,
-    DateTimeOffset CreatedAt, int Supports, bool SupportedByMe, bool MineAuthored)
+    DateTimeOffset CreatedAt, int Supports, bool SupportedByMe, bool MineAuthored, bool ByStaff = false)
 {
     public List<CommentView> Replies { get; } = [];
     public bool IsHidden => HiddenReason is not null;
@@ -48,7 +49,10 @@ public static class CommentViews
             c.CreatedAt,
             c.SupportCount,
             viewer != null && db.CommentSupports.Any(s => s.CommentId == c.Id && s.UserId == viewer),
-            viewer != null && c.AuthorId == viewer));
+            viewer != null && c.AuthorId == viewer,
+            // Staff of the consultation's administration, shown by name: a badge, so no one passes for them.
+            c.Shown == AuthorShown.DisplayName && c.Author!.DeletedAt == null
+                && db.Memberships.Any(m => m.UserId == c.AuthorId && m.TenantId == c.TenantId && m.Role != TenantRole.Participant)));
 
     public static string AuthorName(CommentView c, Microsoft.Extensions.Localization.IStringLocalizer l) => c.AuthorKind switch
     {

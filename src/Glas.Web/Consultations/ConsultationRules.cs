@@ -2,13 +2,18 @@ namespace Glas.Web.Consultations;
 
 /// <summary>
 /// The period rule of ЗНА чл. 26 (4): at least 30 days; 14–29 days only with a stated reason;
-/// never under 14 days; not opening in the past. Days are counted as the law counts a period:
+/// never under 14 days; not opening in the past. Opening more than a year ahead or lasting more than
+/// a year is refused as a typo. Days are counted as the law counts a period:
 /// from the opening date to the same date a month later is 30 days for a 30-day month.
 /// </summary>
 public static class ConsultationPeriod
 {
     public const int StandardDays = 30;
     public const int MinimumDays = 14;
+
+    /// <summary>Beyond these a date is a typo (a consultation opening in 2999), not a plan.</summary>
+    public const int MaxDaysAhead = 366;
+    public const int MaximumDays = 366;
 
     public enum Problem
     {
@@ -17,6 +22,8 @@ public static class ConsultationPeriod
         ClosesBeforeOpening,
         TooShort,
         ShortTermNeedsReason,
+        OpensTooFarAhead,
+        TooLong,
     }
 
     public static int Days(DateOnly opensOn, DateOnly closesOn) => closesOn.DayNumber - opensOn.DayNumber;
@@ -27,6 +34,10 @@ public static class ConsultationPeriod
         {
             return Problem.OpensInPast;
         }
+        if (opensOn.DayNumber - today.DayNumber > MaxDaysAhead)
+        {
+            return Problem.OpensTooFarAhead;
+        }
         var days = Days(opensOn, closesOn);
         if (days <= 0)
         {
@@ -35,6 +46,10 @@ public static class ConsultationPeriod
         if (days < MinimumDays)
         {
             return Problem.TooShort;
+        }
+        if (days > MaximumDays)
+        {
+            return Problem.TooLong;
         }
         if (days < StandardDays && string.IsNullOrWhiteSpace(shortTermReason))
         {

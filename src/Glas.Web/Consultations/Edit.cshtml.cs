@@ -324,6 +324,12 @@ public sealed class EditModel(GlasDbContext db, TenantContext tenant, TimeProvid
                 case ConsultationPeriod.Problem.ClosesBeforeOpening:
                     ModelState.AddModelError("Input.ClosesOn", t["Period.ClosesBeforeOpening"]);
                     break;
+                case ConsultationPeriod.Problem.OpensTooFarAhead:
+                    ModelState.AddModelError("Input.OpensOn", t["Period.OpensTooFarAhead"]);
+                    break;
+                case ConsultationPeriod.Problem.TooLong:
+                    ModelState.AddModelError("Input.ClosesOn", string.Format(System.Globalization.CultureInfo.CurrentCulture, t["Period.TooLong"], ConsultationPeriod.Days(opens, closes)));
+                    break;
                 case ConsultationPeriod.Problem.TooShort:
                     ModelState.AddModelError("Input.ClosesOn", string.Format(System.Globalization.CultureInfo.CurrentCulture, t["Period.TooShort"], ConsultationPeriod.Days(opens, closes)));
                     break;

@@ -15,7 +15,7 @@ namespace Glas.Web.Projects;
 /// <summary>One project: everything the register knows, its history, news and comments.</summary>
 public sealed class DetailsModel(GlasDbContext db, ProjectEditor editor, IAuthorizationService authorization, TimeProvider time, ParticipationLimiter limiter, IStringLocalizer<ProjectsText> t) : PageModel
 {
-    public sealed record CommentRow(Guid Id, string Author, string Text, DateTimeOffset At, bool Hidden, string? HiddenReason);
+    public sealed record CommentRow(Guid Id, string Author, string Text, DateTimeOffset At, bool Hidden, string? HiddenReason, bool ByStaff = false);
 
     public Project Project { get; private set; } = null!;
     public List<ProjectChange> History { get; private set; } = [];
@@ -115,7 +115,8 @@ public sealed class DetailsModel(GlasDbContext db, ProjectEditor editor, IAuthor
         History = await db.ProjectChanges.AsNoTracking().Where(c => c.ProjectId == id).OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Take(200).ToListAsync(ct);
         News = await db.ProjectNews.AsNoTracking().Where(n => n.ProjectId == id).OrderByDescending(n => n.PublishedAt).ToListAsync(ct);
         Comments = await db.ProjectComments.AsNoTracking().Where(c => c.ProjectId == id).OrderBy(c => c.CreatedAt).Take(500)
-            .Select(c => new CommentRow(c.Id, db.Users.Where(u => u.Id == c.AuthorId).Select(u => u.DeletedAt == null ? u.DisplayName : null).FirstOrDefault() ?? "", c.Text, c.CreatedAt, c.HiddenAt != null, c.HiddenReason))
+            .Select(c => new CommentRow(c.Id, db.Users.Where(u => u.Id == c.AuthorId).Select(u => u.DeletedAt == null ? u.DisplayName : null).FirstOrDefault() ?? "", c.Text, c.CreatedAt, c.HiddenAt != null, c.HiddenReason,
+                db.Memberships.Any(m => m.UserId == c.AuthorId && m.TenantId == c.TenantId && m.Role != TenantRole.Participant)))
             .ToListAsync(ct);
         CanEdit = User.Identity?.IsAuthenticated == true && (await authorization.AuthorizeAsync(User, Policies.Official)).Succeeded;
         CanModerate = User.Identity?.IsAuthenticated == true && (await authorization.AuthorizeAsync(User, Policies.Moderator)).Succeeded;

@@ -51,7 +51,7 @@ public sealed class PaymentsModel(GlasDbContext db, ProjectEditor editor, IStrin
             var errors = editor.ChangePayment(project, paymentId, remove ? null : value, date, note, await db.ActorAsync(User, ct));
             foreach (var e in errors)
             {
-                ModelState.AddModelError(e.Field == "Note" ? $"note-{key}" : $"amount-{key}", e.Message);
+                ModelState.AddModelError(e.Field switch { "Note" => $"note-{key}", "PaidOn" => $"paidOn-{key}", _ => $"amount-{key}" }, e.Message);
             }
         }
         if (!ModelState.IsValid)

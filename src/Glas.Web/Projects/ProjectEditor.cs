@@ -142,6 +142,10 @@ public sealed partial class ProjectEditor(GlasDbContext db, TenantContext tenant
                 break;
             }
         }
+        if ((input.Payments ?? []).Any(p => p?.PaidOn is { } on && !Reconciliation.PaymentDateInRange(on, Today())))
+        {
+            errors.Add(new(nameof(input.Payments), t["Error.PaymentDate"]));
+        }
 
         foreach (var d in Reconciliation.CheckDates(input.ContractDate, input.StartDate, input.EndDate, input.FirstYear, input.LastYear))
         {
@@ -346,6 +350,8 @@ public sealed partial class ProjectEditor(GlasDbContext db, TenantContext tenant
         return history.Count;
     }
 
+    private DateOnly Today() => DateOnly.FromDateTime(Platform.Localization.Formats.ToSofia(time.GetUtcNow()).DateTime);
+
     /// <summary>Adds, changes (<paramref name="paymentId"/> set) or removes (<paramref name="amount"/> null) one payment.</summary>
     public List<FieldError> ChangePayment(Project p, Guid? paymentId, decimal? amount, DateOnly? paidOn, string? note, Actor actor)
     {
@@ -358,6 +364,10 @@ public sealed partial class ProjectEditor(GlasDbContext db, TenantContext tenant
         if (amount is < 0 || (amount is { } a && decimal.Round(a, 2) != a))
         {
             return [new("Amount", t["Error.PaymentAmount"])];
+        }
+        if (amount is not null && paidOn is { } on && !Reconciliation.PaymentDateInRange(on, Today()))
+        {
+            return [new("PaidOn", t["Error.PaymentDate"])];
         }
         if (Clean(note) is { Length: > 300 } || (note is not null && HasControlCharacters(note)))
         {

@@ -94,6 +94,7 @@ public enum DateProblemKind
     ContractAfterEnd,
     FirstYearAfterLastYear,
     YearOutOfRange,
+    DateOutOfRange,
 }
 
 public sealed record DateProblem(DateProblemKind Kind, string Field);
@@ -141,9 +142,25 @@ public static class Reconciliation
         return problems;
     }
 
+    /// <summary>Dates a project of a Bulgarian administration can plausibly have; outside them a date is a typo.</summary>
+    public static readonly DateOnly EarliestDate = new(1990, 1, 1);
+    public static readonly DateOnly LatestDate = new(2100, 12, 31);
+
+    public static bool InRange(DateOnly date) => date >= EarliestDate && date <= LatestDate;
+
+    /// <summary>A payment is not dated before 1990 nor more than a year ahead (a planned tranche).</summary>
+    public static bool PaymentDateInRange(DateOnly paidOn, DateOnly today) => paidOn >= EarliestDate && paidOn <= today.AddYears(1);
+
     public static IReadOnlyList<DateProblem> CheckDates(DateOnly? contract, DateOnly? start, DateOnly? end, int? firstYear, int? lastYear)
     {
         var problems = new List<DateProblem>();
+        foreach (var (field, date) in new (string, DateOnly?)[] { ("ContractDate", contract), ("StartDate", start), ("EndDate", end) })
+        {
+            if (date is { } d && !InRange(d))
+            {
+                problems.Add(new DateProblem(DateProblemKind.DateOutOfRange, field));
+            }
+        }
         if (start is { } s && end is { } e && s > e)
         {
             problems.Add(new DateProblem(DateProblemKind.StartAfterEnd, "EndDate"));

@@ -103,21 +103,80 @@ public class RegistrationTests(GlasFactory app) : IClassFixture<GlasFactory>
         page.FieldError("Input.DisplayName").ShouldContain(message);
     }
 
+    [Theory]
+    [InlineData("Община Сливен")]
+    [InlineData("ОБЩИНА  ЛЕВСКИ")]
+    [InlineData("ruse regional administration")]
+    [InlineData("Сдружение на общините от Югоизточен регион")]
+    [InlineData("Служител (sliven)")]
+    [InlineData("Служител на Община Сливен")]
+    public async Task Names_of_administrations_and_staff_roles_are_refused(string name)
+    {
+        var page = await (await app.Client().SubmitAsync("/account/register", Registration($"impostor{Guid.NewGuid():N}@example.org", name))).ParseAsync();
+        page.FieldError("Input.DisplayName").ShouldContain("запазено");
+    }
+
+    [Theory]
+    [InlineData("Мария Гражданка")]
+    [InlineData("мария  гражданка")]
+    [InlineData("Мария-Гражданка")]
+    public async Task Another_users_name_is_refused_on_registration_and_in_the_profile(string name)
+    {
+        var page = await (await app.Client().SubmitAsync("/account/register", Registration($"twin{Guid.NewGuid():N}@example.org", name))).ParseAsync();
+        page.FieldError("Input.DisplayName").ShouldContain("Друг участник вече използва");
+
+        var ngo = app.Client();
+        await ngo.SignInAsync("ngo@example.org");
+        var profile = await (await ngo.SubmitAsync("/account", new Dictionary<string, string> { ["Input.DisplayName"] = name, ["Input.OrganisationName"] = "Сдружение „Демо“", ["Input.OrganisationType"] = "Ngo" })).ParseAsync();
+        profile.FieldError("Input.DisplayName").ShouldContain("Друг участник вече използва");
+    }
+
     [Fact]
-    public async Task Duplicate_email_short_password_and_mismatch_are_explained()
+    public async Task Keeping_ones_own_name_in_the_profile_is_fine()
     {
         var client = app.Client();
-        var page = await (await client.SubmitAsync("/account/register", Registration("citizen@example.org"))).ParseAsync();
-        page.FieldError("Input.Email").ShouldContain("Вече има профил");
+        await client.SignInAsync("citizen@example.org");
+        var saved = await client.SubmitAsync("/account", new Dictionary<string, string> { ["Input.DisplayName"] = "Мария Гражданка" });
+        (await saved.Content.ReadAsStringAsync()).ShouldContain("Профилът е запазен.");
+        saved = await client.SubmitAsync("/account", new Dictionary<string, string> { ["Input.DisplayName"] = "Мария  Гражданка." });
+        (await saved.Content.ReadAsStringAsync()).ShouldContain("Профилът е запазен.");
+    }
 
+    [Fact]
+    public async Task Short_password_and_mismatch_are_explained()
+    {
+        var client = app.Client();
         var fields = Registration("short@example.org", password: "кратка");
-        page = await (await client.SubmitAsync("/account/register", fields)).ParseAsync();
+        var page = await (await client.SubmitAsync("/account/register", fields)).ParseAsync();
         page.FieldError("Input.Password").ShouldBe("Паролата трябва да е между 10 и 128 знака.");
 
         fields = Registration("mismatch@example.org");
         fields["Input.ConfirmPassword"] = "друга-парола-456";
         page = await (await client.SubmitAsync("/account/register", fields)).ParseAsync();
         page.FieldError("Input.ConfirmPassword").ShouldBe("Двете пароли не съвпадат.");
+    }
+
+    [Theory]
+    [InlineData("aaaaaaaaaa", "един и същ знак")]
+    [InlineData("1234567890", "най-често използваните")]
+    [InlineData("password12", "най-често използваните")]
+    [InlineData("weakpass@example.org", "имейла или публичното ви име")]
+    [InlineData("Петя Петрова", "имейла или публичното ви име")]
+    public async Task Weak_passwords_are_refused_with_a_Bulgarian_message(string password, string message)
+    {
+        var page = await (await app.Client().SubmitAsync("/account/register", Registration("weakpass@example.org", password: password))).ParseAsync();
+        page.FieldError("Input.Password").ShouldContain(message);
+        (await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "weakpass@example.org"))).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_weak_password_is_refused_on_reset_too()
+    {
+        var client = app.Client();
+        await client.SubmitAsync("/account/forgot-password", new Dictionary<string, string> { ["Input.Email"] = "official.levski@example.org" });
+        var link = Mail.Link(await app.WaitForMailAsync("official.levski@example.org"), "/account/reset-password");
+        var page = await (await client.SubmitAsync(link, new Dictionary<string, string> { ["Input.Password"] = "qwertyuiop", ["Input.ConfirmPassword"] = "qwertyuiop" })).ParseAsync();
+        page.FieldError("Input.Password").ShouldContain("най-често използваните");
     }
 
     [Fact]

@@ -33,6 +33,17 @@ public class ConsultationRulesTests
     }
 
     [Fact]
+    public void Opening_more_than_a_year_ahead_or_lasting_more_than_a_year_is_refused()
+    {
+        Check(Today.AddDays(MaxDaysAhead), Today.AddDays(MaxDaysAhead + 30), null, Today).ShouldBe(Problem.None);
+        Check(Today.AddDays(MaxDaysAhead + 1), Today.AddDays(MaxDaysAhead + 31), null, Today).ShouldBe(Problem.OpensTooFarAhead);
+        Check(new DateOnly(2999, 1, 1), new DateOnly(2999, 3, 1), null, Today).ShouldBe(Problem.OpensTooFarAhead);
+        Check(Today, Today.AddDays(MaximumDays), null, Today).ShouldBe(Problem.None);
+        Check(Today, Today.AddDays(MaximumDays + 1), null, Today).ShouldBe(Problem.TooLong);
+        Check(Today, DateOnly.MaxValue, null, Today).ShouldBe(Problem.TooLong);
+    }
+
+    [Fact]
     public void Thirty_days_from_the_first_of_November_end_on_the_first_of_December() =>
         Days(new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 1)).ShouldBe(30);
 

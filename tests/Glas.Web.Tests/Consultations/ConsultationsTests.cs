@@ -24,6 +24,22 @@ public class ConsultationsTests(GlasFactory app) : IClassFixture<GlasFactory>
     }
 
     [Fact]
+    public async Task Comments_by_staff_of_the_administration_carry_a_badge()
+    {
+        var official = await As("official.levski@example.org", "/t/levski");
+        var id = await OpenAsync(app, official, prefix: "/t/levski");
+        (await CommentAsync(official, id, "Разяснение от общинската администрация.", prefix: "/t/levski")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await CommentAsync(official, id, "Анонимно от служител.", shown: "Anonymous", prefix: "/t/levski")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var citizen = await As("citizen@example.org", "/t/levski");
+        (await CommentAsync(citizen, id, "Въпрос на гражданин.", prefix: "/t/levski")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var comments = (await app.Client().GetPageAsync($"/t/levski/consultations/{id}")).QuerySelectorAll("article.comment").ToList();
+        comments.Single(c => c.TextContent.Contains("Разяснение от общинската")).QuerySelector(".staff-badge")!.TextContent.ShouldBe("служител на Община Левски");
+        comments.Single(c => c.TextContent.Contains("Анонимно от служител.")).QuerySelector(".staff-badge").ShouldBeNull();
+        comments.Single(c => c.TextContent.Contains("Въпрос на гражданин.")).QuerySelector(".staff-badge").ShouldBeNull();
+    }
+
+    [Fact]
     public async Task The_period_rule_is_explained_on_the_form()
     {
         var official = await As("official.sliven@example.org");

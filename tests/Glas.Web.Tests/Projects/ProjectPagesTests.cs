@@ -231,6 +231,23 @@ public class ProjectPagesTests(GlasFactory app) : IClassFixture<GlasFactory>
     }
 
     [Fact]
+    public async Task Comments_by_staff_of_the_administration_carry_a_badge()
+    {
+        var id = await SeedId("levski");
+        var url = $"/t/levski/projects/{id}";
+        var official = await As("official.levski@example.org", "/t/levski");
+        (await PostAsync(official, url, $"{url}?handler=Comment", new Dictionary<string, string> { ["Comment"] = "Отговор от общината." })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        // A staff member of another administration is an ordinary participant here.
+        var other = await As("official.haskovo@example.org", "/t/levski");
+        (await PostAsync(other, url, $"{url}?handler=Comment", new Dictionary<string, string> { ["Comment"] = "Въпрос от гражданин." })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var comments = (await (await As(null)).GetPageAsync(url)).QuerySelectorAll(".comment").ToList();
+        var byStaff = comments.Single(c => c.TextContent.Contains("Отговор от общината."));
+        byStaff.QuerySelector(".staff-badge")!.TextContent.ShouldBe("служител на Община Левски");
+        comments.Single(c => c.TextContent.Contains("Въпрос от гражданин.")).QuerySelector(".staff-badge").ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Participants_comment_and_moderators_hide()
     {
         var id = await SeedId("sliven");

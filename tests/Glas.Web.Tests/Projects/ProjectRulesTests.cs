@@ -78,6 +78,27 @@ public class ProjectRulesTests
     }
 
     [Fact]
+    public void Dates_outside_1990_to_2100_are_refused_field_by_field()
+    {
+        Reconciliation.CheckDates(new(1990, 1, 1), new(1990, 1, 1), new(2100, 12, 31), null, null).ShouldBeEmpty();
+        Reconciliation.CheckDates(DateOnly.MinValue, null, null, null, null).ShouldHaveSingleItem().ShouldBe(new DateProblem(DateProblemKind.DateOutOfRange, "ContractDate"));
+        Reconciliation.CheckDates(null, new(1989, 12, 31), null, null, null).ShouldHaveSingleItem().ShouldBe(new DateProblem(DateProblemKind.DateOutOfRange, "StartDate"));
+        Reconciliation.CheckDates(null, null, DateOnly.MaxValue, null, null).ShouldHaveSingleItem().ShouldBe(new DateProblem(DateProblemKind.DateOutOfRange, "EndDate"));
+        Reconciliation.CheckDates(null, null, null, 1, 9999).Select(p => p.Kind).ShouldBe([DateProblemKind.YearOutOfRange, DateProblemKind.YearOutOfRange]);
+    }
+
+    [Fact]
+    public void Payments_are_dated_from_1990_to_a_year_ahead()
+    {
+        var today = new DateOnly(2026, 11, 25);
+        Reconciliation.PaymentDateInRange(new(1990, 1, 1), today).ShouldBeTrue();
+        Reconciliation.PaymentDateInRange(new(2027, 11, 25), today).ShouldBeTrue();
+        Reconciliation.PaymentDateInRange(new(1989, 12, 31), today).ShouldBeFalse();
+        Reconciliation.PaymentDateInRange(new(2027, 11, 26), today).ShouldBeFalse();
+        Reconciliation.PaymentDateInRange(new(2999, 1, 1), today).ShouldBeFalse();
+    }
+
+    [Fact]
     public void Years_come_from_the_dates_when_known()
     {
         Reconciliation.Years(new(2018, 12, 14), new(2020, 12, 14), null, null).ShouldBe((2018, 2020));

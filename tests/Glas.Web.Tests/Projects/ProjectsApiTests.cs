@@ -229,6 +229,61 @@ public class ProjectsApiTests(GlasFactory app) : IClassFixture<GlasFactory>
         await ShouldBeProblem(await client.PostAsJsonAsync("/api/v1/projects", new { code = "DATES-1", title = "Дати", startDate = "2026-05-01", endDate = "2026-04-30" }), HttpStatusCode.BadRequest, "Крайната дата е преди началната");
     }
 
+    /// <summary>The problem's errors, keyed by field.</summary>
+    private static async Task<Dictionary<string, string[]>> Errors(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, body);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        using var json = JsonDocument.Parse(body);
+        return json.RootElement.GetProperty("errors").EnumerateObject()
+            .ToDictionary(e => e.Name, e => e.Value.EnumerateArray().Select(m => m.GetString()!).ToArray());
+    }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    [Fact]
+    public async Task Unreadable_json_names_the_field_in_Bulgarian()
+    {
+        var client = await As("official.sliven@example.org");
+        var status = await Errors(await client.PostAsync("/api/v1/projects", Json("""{"code":"JSON-1","title":"Т","status":"Finished"}""")));
+        status.Keys.ShouldBe(["status"]);
+        status["status"].ShouldHaveSingleItem().ShouldContain("Стойността на това поле е невалидна");
+
+        var date = await Errors(await client.PostAsync("/api/v1/projects", Json("""{"code":"JSON-2","title":"Т","startDate":"2026-13-45"}""")));
+        date.Keys.ShouldBe(["startDate"]);
+
+        var nested = await Errors(await client.PostAsync("/api/v1/projects", Json("""{"code":"JSON-3","title":"Т","payments":[{"amount":"много"}]}""")));
+        nested.Keys.ShouldBe(["payments[0].amount"]);
+
+        var broken = await Errors(await client.PostAsync("/api/v1/projects", Json("""{"code": "JSON-4", """)));
+        broken.Keys.ShouldHaveSingleItem();
+
+        var notJson = await Errors(await client.PostAsync("/api/v1/projects", Json("не е json")));
+        notJson.Keys.ShouldBe(["$"]);
+        notJson["$"].ShouldHaveSingleItem().ShouldBe("Тялото на заявката не е валиден JSON.");
+    }
+
+    [Fact]
+    public async Task Dates_out_of_range_are_refused_per_field()
+    {
+        var client = await As("official.sliven@example.org");
+        var project = await Errors(await client.PostAsync("/api/v1/projects", Json("""{"code":"DATE-1","title":"Т","role":"Beneficiary","currency":"EUR","status":"InProgress","startDate":"0001-01-01","endDate":"9999-12-31"}""")));
+        project["startDate"].ShouldHaveSingleItem().ShouldBe("Датата трябва да е между 01.01.1990 и 31.12.2100.");
+        project["endDate"].ShouldHaveSingleItem().ShouldBe("Датата трябва да е между 01.01.1990 и 31.12.2100.");
+
+        var id = (await Read(await client.PostAsJsonAsync("/api/v1/projects", NewProject("DATE-2")))).Id;
+        var future = await Errors(await client.PostAsJsonAsync($"/api/v1/projects/{id}/payments", new { amount = 10m, paidOn = "2999-01-01" }));
+        future["paidOn"].ShouldHaveSingleItem().ShouldContain("от 01.01.1990 до година напред");
+        var past = await Errors(await client.PostAsJsonAsync($"/api/v1/projects/{id}/payments", new { amount = 10m, paidOn = "1989-12-31" }));
+        past.Keys.ShouldBe(["paidOn"]);
+        var inList = await Errors(await client.PutAsJsonAsync($"/api/v1/projects/{id}", new { code = "DATE-2", title = "Т", role = "Beneficiary", currency = "EUR", status = "InProgress", payments = new[] { new { amount = 1m, paidOn = "2999-01-01" } } }));
+        inList.Keys.ShouldContain("payments");
+
+        var nextYear = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddMonths(11).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        (await client.PostAsJsonAsync($"/api/v1/projects/{id}/payments", new { amount = 10m, paidOn = nextYear })).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     [Fact]
     public async Task A_project_code_is_unique_within_a_tenant_only()
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Glas.Web.Accounts.Manage;
 
-public sealed class ProfileModel(UserManager<GlasUser> users, SignInManager<GlasUser> signIn, TenantRoles roles, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ProfileModel(UserManager<GlasUser> users, SignInManager<GlasUser> signIn, TenantRoles roles, GlasDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel
     {
@@ -57,7 +58,11 @@ public sealed class ProfileModel(UserManager<GlasUser> users, SignInManager<Glas
         {
             return Challenge();
         }
-        AccountValidation.CheckDisplayName(ModelState, "Input.DisplayName", Input.DisplayName, l);
+        // An unchanged name is kept as it is, even if the rules have grown stricter since.
+        if (DisplayNames.Normalise(Input.DisplayName) != user.DisplayName)
+        {
+            await AccountValidation.CheckDisplayNameAsync(ModelState, "Input.DisplayName", Input.DisplayName, db, user.Id, l, HttpContext.RequestAborted);
+        }
         if (user.Kind == AccountKind.Organisation)
         {
             AccountValidation.CheckOrganisation(ModelState, Input.OrganisationName, Input.OrganisationType, Input.OrganisationEik, l);

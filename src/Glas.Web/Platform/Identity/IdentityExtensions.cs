@@ -95,7 +95,8 @@ public static class IdentityExtensions
             .AddEntityFrameworkStores<GlasDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
-            .AddErrorDescriber<BulgarianIdentityErrors>();
+            .AddErrorDescriber<BulgarianIdentityErrors>()
+            .AddPasswordValidator<CommonPasswordValidator>();
 
         services.ConfigureApplicationCookie(o =>
         {

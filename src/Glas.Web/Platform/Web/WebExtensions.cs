@@ -52,6 +52,9 @@ public static class WebExtensions
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
+        // Unreadable JSON bodies throw, so JsonBodyErrors can name the field in the answer.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<JsonBodyErrors>();
         services.AddOpenApi();
         services.AddSingleton(TimeProvider.System);
         return services;

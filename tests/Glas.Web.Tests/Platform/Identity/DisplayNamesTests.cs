@@ -32,6 +32,56 @@ public class DisplayNamesTests
     public void Spoofing_and_invisible_characters_are_refused(string name, DisplayNames.Problem problem) =>
         DisplayNames.Check(name).ShouldBe(problem);
 
+    [Theory]
+    [InlineData("Служител (sliven)")]
+    [InlineData("служител(ruse-oblast)")]
+    [InlineData("Модератор (haskovo)")]
+    [InlineData("Administrator (levski)")]
+    [InlineData("Official")]
+    [InlineData("УЧАСТНИК")]
+    [InlineData("Служител на Община Сливен")]
+    [InlineData("Staff member of Sliven")]
+    [InlineData("Община")]
+    [InlineData("Община Бургас")]
+    [InlineData("община-сливен")]
+    [InlineData("Областна администрация Русе")]
+    [InlineData("Кмет")]
+    [InlineData("Кмет на Сливен")]
+    [InlineData("К.М.Е.Т.")]
+    [InlineData("Municipality of Sliven")]
+    [InlineData("Mayor of Ruse")]
+    [InlineData("MODERATOR!!")]
+    [InlineData("  М о д е р а т о р  ")]
+    public void Roles_and_administrations_are_reserved(string name) =>
+        DisplayNames.Check(name).ShouldBe(DisplayNames.Problem.Reserved);
+
+    [Theory]
+    [InlineData("Кметов Иван")] // a surname, not the office
+    [InlineData("Иван Общинов")]
+    [InlineData("Служителят на месеца е Мария")]
+    [InlineData("Official Secrets Fan")]
+    public void Names_that_merely_contain_a_reserved_word_pass(string name) =>
+        DisplayNames.Check(name).ShouldBe(DisplayNames.Problem.None);
+
+    [Theory]
+    [InlineData("Община Сливен", "ОБЩИНА  СЛИВЕН")]
+    [InlineData("Мария Иванова", "мария-иванова")]
+    [InlineData("Мария Иванова", "Мария, Иванова.")]
+    [InlineData("Ера Хорс", "EPA XOPC")] // all-Latin look-alikes of an all-Cyrillic name
+    [InlineData("Сара Мос", "Capa Moc")]
+    [InlineData("Ivan Petrov", "IVAN  petrov")]
+    [InlineData("Ivan", "Ｉｖａｎ")] // full-width letters are folded first
+    [InlineData("Sіlvia", "Silvia")] // Cyrillic і
+    public void Keys_fold_case_look_alikes_punctuation_and_spacing(string a, string b) =>
+        DisplayNames.Key(a).ShouldBe(DisplayNames.Key(b));
+
+    [Fact]
+    public void Different_names_have_different_keys()
+    {
+        DisplayNames.Key("Мария Иванова").ShouldNotBe(DisplayNames.Key("Мария Иванова-Петрова"));
+        DisplayNames.Key("Иван").ShouldNotBe(DisplayNames.Key("Ivan"));
+    }
+
     [Fact]
     public void Names_longer_than_80_characters_are_refused() =>
         DisplayNames.Check(new string('я', 81)).ShouldBe(DisplayNames.Problem.Length);

@@ -35,6 +35,17 @@ public class BadInputTests(GlasFactory app) : IClassFixture<GlasFactory>
     }
 
     [Fact]
+    public async Task A_wrong_json_type_is_a_validation_problem_naming_the_field()
+    {
+        var (client, url) = await AdminPut();
+        var response = await client.PutAsync(url, new StringContent("{\"role\": 42}", Encoding.UTF8, "application/json"));
+        await ShouldBeProblem(response, HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Http.HttpValidationProblemDetails>();
+        problem!.Errors.Keys.ShouldBe(["role"]);
+        problem.Errors["role"].ShouldHaveSingleItem().ShouldStartWith("Стойността на това поле е невалидна");
+    }
+
+    [Fact]
     public async Task Wrong_content_type_is_415_problem()
     {
         var (client, url) = await AdminPut();
