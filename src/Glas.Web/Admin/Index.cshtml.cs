@@ -79,8 +79,7 @@ public sealed class SettingsModel(GlasDbContext db, TenantContext tenant, Tenant
         entity.Address = Blank(Input.Address);
         if (hosts is not null)
         {
-            entity.Hosts.RemoveAll(h => !hosts.Contains(h.Name));
-            entity.Hosts.AddRange(hosts.Where(h => entity.Hosts.All(e => e.Name != h)).Select(h => new TenantHost { Name = h, TenantId = id }));
+            TenantHostNames.Apply(entity, hosts);
         }
         var after = $"{entity.NameBg} | {entity.NameEn} | {entity.ContactEmail} | {entity.ContactPhone} | {entity.Address} | {string.Join(',', entity.Hosts.Select(h => h.Name))}";
         db.AuditEntries.Add(new AuditEntry
@@ -96,7 +95,7 @@ public sealed class SettingsModel(GlasDbContext db, TenantContext tenant, Tenant
         {
             await db.SaveChangesAsync();
         }
-        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (TenantHostNames.IsUniqueViolation(e))
         {
             // Another administration took one of the names between the check and the save.
             ModelState.AddModelError("Input.Hosts", string.Format(System.Globalization.CultureInfo.CurrentCulture, l["Validation.HostTaken"], string.Join(", ", hosts ?? [])));
@@ -107,30 +106,12 @@ public sealed class SettingsModel(GlasDbContext db, TenantContext tenant, Tenant
         return RedirectToPage();
     }
 
-    /// <summary>Valid DNS names, not the installation's own, not the default administration's, not another's.</summary>
     private async Task<List<string>> CheckHostsAsync(Guid id)
     {
-        var hosts = (Input.Hosts ?? "").Split(['\n', '\r', ',', ' '], StringSplitOptions.RemoveEmptyEntries)
-            .Select(TenantResolver.NormaliseHost).Distinct().ToList();
-        if (hosts.Any(h => !TenantResolver.IsValidHostName(h)))
+        var hosts = TenantHostNames.Parse(Input.Hosts);
+        if (await TenantHostNames.CheckAsync(db, addresses, hosts, id, tenant.Required.IsDefault, HttpContext.RequestAborted) is { } problem)
         {
-            ModelState.AddModelError("Input.Hosts", l["Validation.Hosts"]);
-            return hosts;
-        }
-        var reserved = hosts.Where(addresses.InstallationHosts.Contains).ToList();
-        if (!tenant.Required.IsDefault)
-        {
-            reserved.AddRange(await db.TenantHosts.Where(h => hosts.Contains(h.Name) && db.Tenants.Any(t => t.Id == h.TenantId && t.IsDefault)).Select(h => h.Name).ToListAsync());
-        }
-        if (reserved.Count > 0)
-        {
-            ModelState.AddModelError("Input.Hosts", string.Format(System.Globalization.CultureInfo.CurrentCulture, l["Validation.HostReserved"], string.Join(", ", reserved.Distinct())));
-            return hosts;
-        }
-        var taken = await db.TenantHosts.Where(h => hosts.Contains(h.Name) && h.TenantId != id).Select(h => h.Name).ToListAsync();
-        if (taken.Count > 0)
-        {
-            ModelState.AddModelError("Input.Hosts", string.Format(System.Globalization.CultureInfo.CurrentCulture, l["Validation.HostTaken"], string.Join(", ", taken)));
+            ModelState.AddModelError("Input.Hosts", string.Format(System.Globalization.CultureInfo.CurrentCulture, l[problem.MessageKey], string.Join(", ", problem.Names)));
         }
         return hosts;
     }

@@ -44,8 +44,8 @@ public partial class EnumerationTests(GlasFactory app) : IClassFixture<GlasFacto
         var notice = await app.WaitForMailAsync("citizen@example.org");
         notice.ShouldContain("Мария Гражданка");
         notice.ShouldContain("вече имате профил", Case.Insensitive);
-        Mail.Link(notice, "/account/login").ShouldStartWith("http://localhost/");
-        Mail.Link(notice, "/account/forgot-password").ShouldStartWith("http://localhost/");
+        Mail.Link(notice, "/account/login").ShouldStartWith("http://localhost:5080/");
+        Mail.Link(notice, "/account/forgot-password").ShouldStartWith("http://localhost:5080/");
         (await app.WithDbAsync(db => db.Users.CountAsync(u => u.Email == "citizen@example.org"))).ShouldBe(1);
         // The owner's account is untouched: the demo password still signs in.
         await app.Client().SignInAsync("citizen@example.org");

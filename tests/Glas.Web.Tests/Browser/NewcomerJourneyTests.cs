@@ -115,6 +115,33 @@ public class NewcomerJourneyTests(BrowserFactory app) : IClassFixture<BrowserFac
     }
 
     [Fact]
+    public async Task The_installation_administrator_adds_an_administration_in_accessible_pages()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Имейл").FillAsync("operator@example.org");
+        await page.GetByLabel("Парола").FillAsync(Glas.Web.DemoData.DemoSeeder.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Влез" }).ClickAsync();
+        await page.GotoAsync("/admin");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Администрации", Exact = true }).Last.ClickAsync();
+        await BrowserFactory.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Нова администрация" }).ClickAsync();
+        await BrowserFactory.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Запази" }).ClickAsync();
+        await BrowserFactory.AssertAccessibleAsync(page);
+        (await page.Locator(".error-summary").TextContentAsync() ?? "").ShouldContain("Полето е задължително");
+        await page.GetByLabel("Кратко име в адреса").FillAsync("novo-selo");
+        await page.GetByLabel("Наименование на български").FillAsync("Община Ново село");
+        await page.GetByLabel("Наименование на английски").FillAsync("Novo Selo Municipality");
+        await page.GetByLabel("Население").FillAsync("2900");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Запази" }).ClickAsync();
+        (await page.Locator("tbody").TextContentAsync() ?? "").ShouldContain("Община Ново село");
+        await page.GotoAsync("/t/novo-selo/");
+        (await page.Locator("h1").TextContentAsync()).ShouldBe("Община Ново село");
+        await BrowserFactory.AssertAccessibleAsync(page);
+    }
+
+    [Fact]
     public async Task The_accessibility_check_itself_fails_on_a_violation()
     {
         var page = await app.NewPageAsync();

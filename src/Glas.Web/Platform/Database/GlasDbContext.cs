@@ -52,6 +52,7 @@ public sealed partial class GlasDbContext(DbContextOptions<GlasDbContext> option
             t.Property(x => x.ContactEmail).HasMaxLength(200);
             t.Property(x => x.ContactPhone).HasMaxLength(50);
             t.Property(x => x.Address).HasMaxLength(300);
+            t.ToTable(x => x.HasCheckConstraint("CK_Tenants_Population", "\"Population\" IS NULL OR \"Population\" BETWEEN 1 AND 10000000"));
             t.HasMany(x => x.Hosts).WithOne().HasForeignKey(h => h.TenantId).OnDelete(DeleteBehavior.Cascade);
         });
 

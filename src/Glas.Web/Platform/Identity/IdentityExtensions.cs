@@ -13,6 +13,9 @@ public static class Policies
     public const string Moderator = nameof(Moderator);
     public const string Official = nameof(Official);
     public const string Administrator = nameof(Administrator);
+
+    /// <summary>Above every tenant: creates and edits administrations and their host names.</summary>
+    public const string InstallationAdministrator = nameof(InstallationAdministrator);
     public const string AuthRateLimit = "auth";
 }
 
@@ -40,6 +43,21 @@ public sealed class TenantRoleHandler(TenantRoles roles) : AuthorizationHandler<
         {
             context.Succeed(requirement);
         }
+    }
+}
+
+public sealed record InstallationAdministratorRequirement : IAuthorizationRequirement;
+
+/// <summary>The installation's administrators are named in configuration by e-mail address.</summary>
+public sealed class InstallationAdministratorHandler(PublicAddress addresses) : AuthorizationHandler<InstallationAdministratorRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, InstallationAdministratorRequirement requirement)
+    {
+        if (addresses.IsInstallationAdministrator(context.User.FindFirstValue(ClaimTypes.Email)))
+        {
+            context.Succeed(requirement);
+        }
+        return Task.CompletedTask;
     }
 }
 
@@ -122,7 +140,9 @@ public static class IdentityExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Moderator, p => p.RequireAuthenticatedUser().AddRequirements(new TenantRoleRequirement(TenantRole.Moderator)))
             .AddPolicy(Policies.Official, p => p.RequireAuthenticatedUser().AddRequirements(new TenantRoleRequirement(TenantRole.Official)))
-            .AddPolicy(Policies.Administrator, p => p.RequireAuthenticatedUser().AddRequirements(new TenantRoleRequirement(TenantRole.Administrator)));
+            .AddPolicy(Policies.Administrator, p => p.RequireAuthenticatedUser().AddRequirements(new TenantRoleRequirement(TenantRole.Administrator)))
+            .AddPolicy(Policies.InstallationAdministrator, p => p.RequireAuthenticatedUser().AddRequirements(new InstallationAdministratorRequirement()));
+        services.AddSingleton<IAuthorizationHandler, InstallationAdministratorHandler>();
 
         services.Configure<RateLimitOptions>(configuration.GetSection("Glas:RateLimits"));
         services.AddSingleton<Security.ParticipationLimiter>();

@@ -19,6 +19,9 @@ public sealed class Tenant
     public string? ContactPhone { get; set; }
     public string? Address { get; set; }
 
+    /// <summary>Inhabitants served, for the participation index (participants per 1,000 inhabitants).</summary>
+    public int? Population { get; set; }
+
     /// <summary>Host names this tenant answers on; each belongs to one tenant only.</summary>
     public List<TenantHost> Hosts { get; set; } = [];
 
