@@ -39,6 +39,19 @@ public sealed class ConsultationsModule : GlasModule
 
     public override Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => ConsultationsDemoData.SeedAsync(services, ct);
 
+    public override IEnumerable<PersonalReference> PersonalReferences =>
+    [
+        new(typeof(Consultation), nameof(Consultation.CreatedBy)),
+        new(typeof(Comment), nameof(Comment.AuthorId)),
+        new(typeof(Comment), nameof(Comment.HiddenBy)),
+        new(typeof(CommentSupport), nameof(CommentSupport.UserId)),
+        new(typeof(CommentFlag), nameof(CommentFlag.ReporterId)),
+        new(typeof(ProposalAnswer), nameof(ProposalAnswer.AnsweredBy)),
+        new(typeof(Follow), nameof(Follow.UserId)),
+        new(typeof(ProcessRating), nameof(ProcessRating.UserId)),
+        new(typeof(DocumentVersion), nameof(DocumentVersion.UploadedBy)),
+    ];
+
     public override async Task<object?> PersonalDataAsync(GlasDbContext db, Guid userId, CancellationToken ct)
     {
         var comments = await db.Comments.IgnoreQueryFilters().AsNoTracking().Where(c => c.AuthorId == userId).OrderBy(c => c.CreatedAt)
@@ -48,7 +61,12 @@ public sealed class ConsultationsModule : GlasModule
         var flags = await db.CommentFlags.AsNoTracking().Where(f => f.ReporterId == userId).Select(f => new { f.CommentId, f.Reason, f.CreatedAt }).ToListAsync(ct);
         var follows = await db.Follows.AsNoTracking().Where(f => f.UserId == userId).Select(f => new { f.ConsultationId, f.CreatedAt }).ToListAsync(ct);
         var ratings = await db.ProcessRatings.AsNoTracking().Where(r => r.UserId == userId).Select(r => new { r.ConsultationId, r.Score, r.Remark, r.CreatedAt }).ToListAsync(ct);
-        return new { comments, supports, flags, follows, ratings };
+        // What the person did as staff: consultations created, comments hidden, proposals answered, files uploaded.
+        var created = await db.Consultations.IgnoreQueryFilters().AsNoTracking().Where(c => c.CreatedBy == userId).Select(c => new { c.Id, c.Title, c.CreatedAt }).ToListAsync(ct);
+        var hidden = await db.Comments.IgnoreQueryFilters().AsNoTracking().Where(c => c.HiddenBy == userId).Select(c => new { c.Id, c.HiddenAt, c.HiddenReason }).ToListAsync(ct);
+        var answered = await db.ProposalAnswers.AsNoTracking().Where(a => a.AnsweredBy == userId).Select(a => new { a.CommentId, outcome = a.Outcome.ToString(), a.AnsweredAt }).ToListAsync(ct);
+        var uploaded = await db.DocumentVersions.AsNoTracking().Where(v => v.UploadedBy == userId).Select(v => new { v.Id, v.FileName, v.UploadedAt }).ToListAsync(ct);
+        return new { comments, supports, flags, follows, ratings, created, hidden, answered, uploaded };
     }
 
     public override async Task ErasePersonalDataAsync(GlasDbContext db, Guid userId, CancellationToken ct)

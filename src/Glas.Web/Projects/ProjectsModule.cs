@@ -28,13 +28,21 @@ public sealed class ProjectsModule : GlasModule
 
     public override Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => ProjectsDemoData.SeedAsync(services, ct);
 
+    public override IEnumerable<PersonalReference> PersonalReferences =>
+    [
+        new(typeof(ProjectComment), nameof(ProjectComment.AuthorId)),
+        new(typeof(ProjectComment), nameof(ProjectComment.HiddenById)),
+        new(typeof(ProjectChange), nameof(ProjectChange.ActorUserId)),
+    ];
+
     public override async Task<object?> PersonalDataAsync(GlasDbContext db, Guid userId, CancellationToken ct)
     {
         var comments = await db.ProjectComments.IgnoreQueryFilters().AsNoTracking().Where(c => c.AuthorId == userId).OrderBy(c => c.CreatedAt)
             .Select(c => new { c.Id, c.ProjectId, c.Text, c.CreatedAt, hidden = c.HiddenAt != null }).ToListAsync(ct);
         var changes = await db.ProjectChanges.IgnoreQueryFilters().AsNoTracking().Where(c => c.ActorUserId == userId).OrderBy(c => c.At)
             .Select(c => new { c.ProjectId, c.At, c.Field, c.OldValue, c.NewValue }).ToListAsync(ct);
-        return new { comments, changes };
+        var hidden = await db.ProjectComments.IgnoreQueryFilters().AsNoTracking().Where(c => c.HiddenById == userId).Select(c => new { c.Id, c.HiddenAt, c.HiddenReason }).ToListAsync(ct);
+        return new { comments, changes, hidden };
     }
 
     public override Task ErasePersonalDataAsync(GlasDbContext db, Guid userId, CancellationToken ct) =>

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Glas.Web.Accounts.Manage;
 
-/// <summary>GDPR: everything held about the user as JSON, and deletion of the account.</summary>
+/// <summary>GDPR: everything held about the user as JSON (the platform's part and every module's), and deletion of the account.</summary>
 public sealed class PersonalDataModel(
     UserManager<GlasUser> users,
     SignInManager<GlasUser> signIn,
@@ -140,6 +140,13 @@ public sealed class PersonalDataModel(
 
 public static class AccountDeletion
 {
+    /// <summary>The platform's own references to a person, exported by the personal-data page itself.</summary>
+    public static readonly PersonalReference[] PlatformReferences =
+    [
+        new(typeof(Membership), nameof(Membership.UserId)),
+        new(typeof(Platform.Auditing.AuditEntry), nameof(Platform.Auditing.AuditEntry.ActorUserId)),
+    ];
+
     /// <summary>
     /// Deletion is a recorded state change: personal data is erased, the row stays so that public
     /// contributions keep an author, shown as "Изтрит потребител".

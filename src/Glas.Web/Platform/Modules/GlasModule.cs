@@ -42,6 +42,13 @@ public abstract class GlasModule
     public virtual Task<object?> PersonalDataAsync(GlasDbContext db, Guid userId, CancellationToken ct) => Task.FromResult<object?>(null);
 
     /// <summary>
+    /// Every property of the module's entities that refers to a person (author, reporter, uploader,
+    /// "hidden by" …), all of which PersonalDataAsync exports. A test enumerates the EF model and
+    /// fails when a reference to a person is declared by no module.
+    /// </summary>
+    public virtual IEnumerable<PersonalReference> PersonalReferences => [];
+
+    /// <summary>
     /// Removes the person's personal data that the module holds, in the caller's transaction.
     /// Public contributions stay, shown as by "Изтрит потребител" (the account row is kept for that).
     /// </summary>
@@ -58,6 +65,9 @@ public abstract class GlasModule
 
 /// <summary>A link in a navigation: path under the administration, the resource that names it, and who sees it.</summary>
 public sealed record NavEntry(string Path, Type Resource, string LabelKey, TenantRole? MinimumRole = null, bool SignedInOnly = false);
+
+/// <summary>A property of an entity that holds a person's id.</summary>
+public sealed record PersonalReference(Type Entity, string Property);
 
 /// <summary>One number a module reports, e.g. ("comments", 812).</summary>
 public sealed record ModuleStatistic(string Key, decimal Value);
