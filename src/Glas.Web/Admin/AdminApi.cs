@@ -10,7 +10,6 @@ namespace Glas.Web.Admin;
 
 public sealed record MemberDto(Guid UserId, string DisplayName, string? Email, string Kind, string Role);
 
-public sealed record PageOf<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
 
 public sealed record RoleChange(string? Role);
 
@@ -71,11 +70,10 @@ public static class Members
             query = query.Where(m => EF.Functions.ILike(m.User!.DisplayName, term) || EF.Functions.ILike(m.User.Email!, term));
         }
         var total = await query.CountAsync(ct);
-        var pages = Math.Max(1, (total + AdminApi.PageSize - 1) / AdminApi.PageSize);
-        var current = Math.Clamp(page ?? 1, 1, pages);
+        var pager = new Pager(page, AdminApi.PageSize, total);
         var items = await query.OrderBy(m => m.User!.DisplayName).ThenBy(m => m.UserId)
-            .Skip((current - 1) * AdminApi.PageSize).Take(AdminApi.PageSize).ToListAsync(ct);
-        return (items, total, current);
+            .Skip(pager.Skip).Take(AdminApi.PageSize).ToListAsync(ct);
+        return (items, total, pager.Current);
     }
 
     public static async Task<ChangeResult> ChangeRoleAsync(GlasDbContext db, Tenant tenant, Guid? actor, Guid userId, TenantRole role, DateTimeOffset now, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Glas.Web.Platform.Web;
 using System.Linq.Expressions;
 using Glas.Web.Platform.Database;
 using Microsoft.EntityFrameworkCore;
@@ -56,11 +57,11 @@ public static class ConsultationQueries
             query = query.Where(withStatus);
         }
         var total = filter.Status is { } s2 ? counts.Where(c => c.Key == s2).Sum(c => c.Count) : counts.Sum(c => c.Count);
-        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
-        var page = Math.Clamp(filter.Page, 1, pages);
+        var pager = new Pager(filter.Page, PageSize, total);
+        var page = pager.Current;
         var items = await query
             .OrderByDescending(c => c.OpensOn).ThenByDescending(c => c.CreatedAt)
-            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Skip(pager.Skip).Take(PageSize)
             .Select(c => new ConsultationRow(c.Id, c.RegNumber, c.Title, c.Summary, c.Status, c.ActType, c.PolicyArea, c.OpensOn, c.ClosesOn, 0))
             .ToListAsync(ct);
         var comments = await CommentCountsAsync(db, items.Select(i => i.Id).ToList(), ct);

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Tenancy;
+using Glas.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -26,7 +27,6 @@ public sealed record ConsultationDto(
 
 public sealed record CommentDto(Guid Id, Guid? ParentId, int? Unit, string AuthorName, string? Text, bool Hidden, string? HiddenReason, DateTimeOffset CreatedAt, int Supports, string? Outcome, string? Justification);
 
-public sealed record PageDto<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
 
 /// <summary>Open data: consultations, units, comments (display names only), answers, timeline, and the strategy.bg "full" export.</summary>
 public static class ConsultationsApi
@@ -35,7 +35,7 @@ public static class ConsultationsApi
     {
         var api = app.MapGroup("/api/v1/consultations").WithTags("Consultations");
 
-        api.MapGet("/", async Task<Ok<PageDto<ConsultationSummaryDto>>> (GlasDbContext db, TimeProvider time, string? status, string? actType, string? policyArea, int? year, string? q, int? page, CancellationToken ct) =>
+        api.MapGet("/", async Task<Ok<PageOf<ConsultationSummaryDto>>> (GlasDbContext db, TimeProvider time, string? status, string? actType, string? policyArea, int? year, string? q, int? page, CancellationToken ct) =>
         {
             var filter = new ConsultationFilter(
                 Enum.TryParse<ConsultationStatus>(status, true, out var s) && s != ConsultationStatus.Draft ? s : null,
@@ -45,7 +45,7 @@ public static class ConsultationsApi
                 string.IsNullOrWhiteSpace(q) ? null : q.Trim()[..Math.Min(q.Trim().Length, 200)],
                 page ?? 1);
             var result = await ConsultationQueries.ListAsync(db, filter, time.GetUtcNow(), includeDrafts: false, ct);
-            return TypedResults.Ok(new PageDto<ConsultationSummaryDto>(
+            return TypedResults.Ok(new PageOf<ConsultationSummaryDto>(
                 result.Items.Select(i => new ConsultationSummaryDto(i.Id, i.RegNumber, i.Title, i.Summary, i.Status.ToString(), i.ActType.ToString(), i.PolicyArea, i.OpensOn, i.ClosesOn, i.Comments)).ToList(),
                 result.Page, result.PageSize, result.Total));
         }).WithName("ListConsultations").WithSummary("Published consultations of this administration, newest first, filtered and paged.");
@@ -68,7 +68,7 @@ public static class ConsultationsApi
                 documents, timeline, c.ReportPublishedAt));
         }).WithName("GetConsultation").WithSummary("One consultation with its contacts, draft units, documents and timeline.");
 
-        api.MapGet("/{id:guid}/comments", async Task<Results<Ok<PageDto<CommentDto>>, NotFound>> (Guid id, GlasDbContext db, int? page, CancellationToken ct) =>
+        api.MapGet("/{id:guid}/comments", async Task<Results<Ok<PageOf<CommentDto>>, NotFound>> (Guid id, GlasDbContext db, int? page, CancellationToken ct) =>
         {
             if (!await db.Published().AnyAsync(c => c.Id == id, ct))
             {
@@ -77,8 +77,8 @@ public static class ConsultationsApi
             const int size = 100;
             var query = db.Comments.AsNoTracking().Where(c => c.ConsultationId == id);
             var total = await query.CountAsync(ct);
-            var current = Math.Clamp(page ?? 1, 1, Math.Max(1, (total + size - 1) / size));
-            var ids = await query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Skip((current - 1) * size).Take(size).Select(c => c.Id).ToListAsync(ct);
+            var pager = new Pager(page, size, total);
+            var ids = await query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Skip(pager.Skip).Take(size).Select(c => c.Id).ToListAsync(ct);
             var views = await CommentViews.Project(db.Comments.AsNoTracking().Where(c => ids.Contains(c.Id)), db, null).ToListAsync(ct);
             var units = await db.DraftUnits.AsNoTracking().Where(u => u.ConsultationId == id).ToDictionaryAsync(u => u.Id, u => u.Number, ct);
             var answers = await db.ProposalAnswers.AsNoTracking().Where(a => ids.Contains(a.CommentId)).ToDictionaryAsync(a => a.CommentId, ct);
@@ -88,7 +88,7 @@ public static class ConsultationsApi
                 return new CommentDto(v.Id, v.ParentId, v.UnitId is { } u ? units.GetValueOrDefault(u) : null, ReportExport.Author(v), v.Text, v.IsHidden, v.HiddenReason,
                     v.CreatedAt, v.Supports, answer?.Outcome.ToString(), answer?.Justification);
             }).ToList();
-            return TypedResults.Ok(new PageDto<CommentDto>(items, current, size, total));
+            return TypedResults.Ok(PageOf.Create(items, pager));
         }).WithName("ListConsultationComments").WithSummary("Comments with the official answers; authors by display name only.");
 
         api.MapGet("/{id:guid}/strategy-bg", async Task<Results<Ok<StrategyBgExport>, NotFound>> (Guid id, GlasDbContext db, TimeProvider time, HttpContext context, CancellationToken ct) =>

@@ -5,6 +5,7 @@ using System.Xml;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
 using Glas.Web.Platform.Tenancy;
+using Glas.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -98,8 +99,7 @@ public static class ProjectsApi
                     return ProjectsExtensions.Problem([new("filter", "status: ProposalSubmitted|Approved|ContractSigned|InProgress|Completed|Terminated; role: Beneficiary|LeadOrganisation|Partner; sort: " + string.Join('|', ProjectFilter.Sorts))]);
                 }
                 var totals = await ProjectQueries.TotalsAsync(db, filter, ct);
-                var pages = Math.Max(1, (totals.Count + ProjectQueries.PageSize - 1) / ProjectQueries.PageSize);
-                var current = Math.Clamp(page ?? 1, 1, pages);
+                var current = new Pager(page, ProjectQueries.PageSize, totals.Count).Current;
                 var rows = await ProjectQueries.PageAsync(db, filter, current, ProjectQueries.PageSize, ct);
                 return TypedResults.Ok(new ProjectListDto(rows.Select(ProjectSummaryDto.From).ToList(), current, ProjectQueries.PageSize, totals.Count,
                     totals.ByCurrency.Select(c => new TotalsDto(c.Currency.ToString(), c.Count, c.TotalValue, c.Grant, c.Paid)).ToList(), totals.TotalValueEur));

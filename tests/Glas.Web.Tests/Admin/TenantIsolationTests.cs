@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Glas.Web.Admin;
 using Glas.Web.Platform.Identity;
+using Glas.Web.Platform.Web;
 using Glas.Web.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
