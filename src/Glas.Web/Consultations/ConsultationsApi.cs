@@ -128,30 +128,6 @@ public static class ConsultationsApi
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"spravka-{c.RegNumber}.docx");
         }).ExcludeFromDescription();
 
-        app.MapGet("/consultations/feed.atom", async (GlasDbContext db, HttpContext context, TimeProvider time, PublicAddress addresses, IStringLocalizer<ConsultationsText> t, CancellationToken ct) =>
-        {
-            var tenant = context.CurrentTenant();
-            var items = await db.Published().AsNoTracking().OrderByDescending(c => c.UpdatedAt).Take(50)
-                .Select(c => new { c.Id, c.Title, c.Summary, c.UpdatedAt, c.CreatedAt, c.Status }).ToListAsync(ct);
-            XNamespace atom = "http://www.w3.org/2005/Atom";
-            var self = addresses.TenantBaseUrl(tenant);
-            var feed = new XElement(atom + "feed",
-                new XElement(atom + "title", $"{tenant.NameBg} — обществени консултации"),
-                new XElement(atom + "id", $"{self}/consultations"),
-                new XElement(atom + "updated", (items.Count > 0 ? items.Max(i => i.UpdatedAt) : time.GetUtcNow()).ToString("o")),
-                new XElement(atom + "link", new XAttribute("rel", "self"), new XAttribute("href", $"{self}/consultations/feed.atom")),
-                new XElement(atom + "author", new XElement(atom + "name", tenant.NameBg)),
-                items.Select(i => new XElement(atom + "entry",
-                    new XElement(atom + "title", i.Title),
-                    new XElement(atom + "id", $"urn:uuid:{i.Id}"),
-                    new XElement(atom + "updated", i.UpdatedAt.ToString("o")),
-                    new XElement(atom + "published", i.CreatedAt.ToString("o")),
-                    new XElement(atom + "link", new XAttribute("href", $"{self}/consultations/{i.Id}")),
-                    new XElement(atom + "category", new XAttribute("term", i.Status.ToString()), new XAttribute("label", t["Status." + i.Status].Value)),
-                    new XElement(atom + "summary", i.Summary))));
-            return Results.Text(new XDocument(feed).Declaration + feed.ToString(), "application/atom+xml; charset=utf-8");
-        }).ExcludeFromDescription();
-
         app.MapConsultationFiles();
         return app;
     }

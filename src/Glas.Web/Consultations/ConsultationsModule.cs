@@ -1,7 +1,9 @@
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
 using Glas.Web.Platform.Modules;
+using Glas.Web.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Glas.Web.Consultations;
 
@@ -87,9 +89,14 @@ public sealed class ConsultationsModule : GlasModule
         return [new("consultations", published), new("comments", comments), new("participants", participants)];
     }
 
-    public override async Task<IReadOnlyList<FeedItem>> FeedItemsAsync(GlasDbContext db, int max, CancellationToken ct) =>
-        (await db.Published().AsNoTracking().OrderByDescending(c => c.UpdatedAt).Take(max)
-            .Select(c => new { c.Id, c.Title, c.Summary, c.CreatedAt, c.UpdatedAt, c.Status }).ToListAsync(ct))
-        .Select(c => new FeedItem(Key, c.Id, c.Title, c.Summary, $"/consultations/{c.Id}", c.CreatedAt, c.UpdatedAt, c.Status.ToString()))
-        .ToList();
+    public override string? FeedTitle(IServiceProvider services, Tenant tenant) => $"{tenant.NameBg} — обществени консултации";
+
+    public override async Task<IReadOnlyList<FeedItem>> FeedItemsAsync(IServiceProvider services, int max, CancellationToken ct)
+    {
+        var t = services.GetRequiredService<IStringLocalizer<ConsultationsText>>();
+        return (await services.GetRequiredService<GlasDbContext>().Published().AsNoTracking().OrderByDescending(c => c.UpdatedAt).Take(max)
+                .Select(c => new { c.Id, c.Title, c.Summary, c.CreatedAt, c.UpdatedAt, c.Status }).ToListAsync(ct))
+            .Select(c => new FeedItem(Key, c.Id, c.Title, c.Summary, $"/consultations/{c.Id}", c.CreatedAt, c.UpdatedAt, c.Status.ToString(), t["Status." + c.Status].Value))
+            .ToList();
+    }
 }

@@ -223,10 +223,6 @@ public static class ProjectsApi
                 await ProjectsCsv.WriteAsync(db, http.Response.Body, ct);
             })
             .WithName("ExportProjectsCsv").WithSummary("The whole register as CSV (UTF-8 with BOM).");
-
-        app.MapGet("/projects/feed.atom", async (HttpContext http, GlasDbContext db, IStringLocalizer<ProjectsText> t, CancellationToken ct) =>
-                Results.Text(await AtomAsync(http, db, t, ct), "application/atom+xml; charset=utf-8"))
-            .WithTags("Projects").WithName("ProjectsFeed").WithSummary("Atom feed of new and updated projects.");
         return app;
     }
 
@@ -277,49 +273,5 @@ public static class ProjectsApi
             return null;
         }
         return new ProjectFilter(year is >= 1900 and <= 2200 ? year : null, s, string.IsNullOrWhiteSpace(programme) ? null : programme, r, organisation, sort);
-    }
-
-    private static async Task<string> AtomAsync(HttpContext http, GlasDbContext db, IStringLocalizer<ProjectsText> t, CancellationToken ct)
-    {
-        var tenant = http.CurrentTenant();
-        var baseUrl = http.RequestServices.GetRequiredService<PublicAddress>().TenantBaseUrl(tenant);
-        var items = await db.Projects.AsNoTracking().OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Id).Take(50)
-            .Select(p => new { p.Id, p.Title, p.Code, p.CreatedAt, p.UpdatedAt, p.Status, p.Programme }).ToListAsync(ct);
-        var sb = new StringBuilder();
-        using (var w = XmlWriter.Create(sb, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = false }))
-        {
-            const string ns = "http://www.w3.org/2005/Atom";
-            w.WriteStartElement("feed", ns);
-            w.WriteAttributeString("xml", "lang", null, "bg");
-            w.WriteElementString("title", ns, $"{t["Title"]} — {tenant.NameBg}");
-            w.WriteElementString("id", ns, $"{baseUrl}/projects");
-            w.WriteElementString("updated", ns, XmlConvert.ToString((items.Count > 0 ? items[0].UpdatedAt : tenant.CreatedAt).UtcDateTime, XmlDateTimeSerializationMode.Utc));
-            Link(w, ns, baseUrl + "/projects", "alternate");
-            Link(w, ns, baseUrl + "/projects/feed.atom", "self");
-            w.WriteStartElement("author", ns);
-            w.WriteElementString("name", ns, tenant.NameBg);
-            w.WriteEndElement();
-            foreach (var p in items)
-            {
-                w.WriteStartElement("entry", ns);
-                w.WriteElementString("title", ns, p.Title);
-                w.WriteElementString("id", ns, "urn:uuid:" + p.Id.ToString());
-                w.WriteElementString("published", ns, XmlConvert.ToString(p.CreatedAt.UtcDateTime, XmlDateTimeSerializationMode.Utc));
-                w.WriteElementString("updated", ns, XmlConvert.ToString(p.UpdatedAt.UtcDateTime, XmlDateTimeSerializationMode.Utc));
-                Link(w, ns, $"{baseUrl}/projects/{p.Id}", "alternate");
-                w.WriteElementString("summary", ns, string.Join(" · ", new string?[] { p.Code, t["Status." + p.Status].Value, p.Programme }.Where(x => !string.IsNullOrEmpty(x))));
-                w.WriteEndElement();
-            }
-            w.WriteEndElement();
-        }
-        return sb.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
-    }
-
-    private static void Link(XmlWriter w, string ns, string href, string rel)
-    {
-        w.WriteStartElement("link", ns);
-        w.WriteAttributeString("rel", rel);
-        w.WriteAttributeString("href", href);
-        w.WriteEndElement();
     }
 }

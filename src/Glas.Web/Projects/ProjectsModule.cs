@@ -1,7 +1,9 @@
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
 using Glas.Web.Platform.Modules;
+using Glas.Web.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Glas.Web.Projects;
 
@@ -57,9 +59,17 @@ public sealed class ProjectsModule : GlasModule
         return [new("projects", projects), new("comments", comments)];
     }
 
-    public override async Task<IReadOnlyList<FeedItem>> FeedItemsAsync(GlasDbContext db, int max, CancellationToken ct) =>
-        (await db.Projects.AsNoTracking().OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Id).Take(max)
-            .Select(p => new { p.Id, p.Title, p.Code, p.CreatedAt, p.UpdatedAt, p.Status }).ToListAsync(ct))
-        .Select(p => new FeedItem(Key, p.Id, p.Title, p.Code, $"/projects/{p.Id}", p.CreatedAt, p.UpdatedAt, p.Status.ToString()))
-        .ToList();
+    public override string? FeedTitle(IServiceProvider services, Tenant tenant) =>
+        $"{services.GetRequiredService<IStringLocalizer<ProjectsText>>()["Title"]} — {tenant.NameBg}";
+
+    public override async Task<IReadOnlyList<FeedItem>> FeedItemsAsync(IServiceProvider services, int max, CancellationToken ct)
+    {
+        var t = services.GetRequiredService<IStringLocalizer<ProjectsText>>();
+        return (await services.GetRequiredService<GlasDbContext>().Projects.AsNoTracking().OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Id).Take(max)
+                .Select(p => new { p.Id, p.Title, p.Code, p.CreatedAt, p.UpdatedAt, p.Status, p.Programme }).ToListAsync(ct))
+            .Select(p => new FeedItem(Key, p.Id, p.Title,
+                string.Join(" · ", new string?[] { p.Code, t["Status." + p.Status].Value, p.Programme }.Where(x => !string.IsNullOrEmpty(x))),
+                $"/projects/{p.Id}", p.CreatedAt, p.UpdatedAt, p.Status.ToString(), t["Status." + p.Status].Value))
+            .ToList();
+    }
 }

@@ -1,5 +1,6 @@
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
+using Glas.Web.Platform.Tenancy;
 
 namespace Glas.Web.Platform.Modules;
 
@@ -58,8 +59,11 @@ public abstract class GlasModule
     public virtual Task<IReadOnlyList<ModuleStatistic>> StatisticsAsync(GlasDbContext db, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<ModuleStatistic>>([]);
 
-    /// <summary>The newest public items of the current administration, for combined feeds and search.</summary>
-    public virtual Task<IReadOnlyList<FeedItem>> FeedItemsAsync(GlasDbContext db, int max, CancellationToken ct) =>
+    /// <summary>The title of the module's Atom feed at /{Key}/feed.atom for an administration; null when the module has no feed.</summary>
+    public virtual string? FeedTitle(IServiceProvider services, Tenant tenant) => null;
+
+    /// <summary>The newest public items of the current administration, newest first, for the module's feed, the combined feed and search.</summary>
+    public virtual Task<IReadOnlyList<FeedItem>> FeedItemsAsync(IServiceProvider services, int max, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<FeedItem>>([]);
 }
 
@@ -73,4 +77,4 @@ public sealed record PersonalReference(Type Entity, string Property);
 public sealed record ModuleStatistic(string Key, decimal Value);
 
 /// <summary>A public item of any module: what a feed or a search result shows.</summary>
-public sealed record FeedItem(string Module, Guid Id, string Title, string? Summary, string Path, DateTimeOffset Published, DateTimeOffset Updated, string? Category);
+public sealed record FeedItem(string Module, Guid Id, string Title, string? Summary, string Path, DateTimeOffset Published, DateTimeOffset Updated, string? Category, string? CategoryLabel = null);

@@ -1,5 +1,7 @@
 using System.Reflection;
 using Glas.Web.Platform.Identity;
+using Glas.Web.Platform.OpenData;
+using Glas.Web.Platform.Tenancy;
 
 namespace Glas.Web.Platform.Modules;
 
@@ -40,12 +42,37 @@ public static class ModuleExtensions
         return services;
     }
 
+    /// <summary>Every module's endpoints, its Atom feed at /{key}/feed.atom, and the combined feed of all at /feed.atom.</summary>
     public static IEndpointRouteBuilder MapModules(this IEndpointRouteBuilder app)
     {
-        foreach (var module in app.ServiceProvider.GetRequiredService<ModuleCatalog>().All)
+        var catalog = app.ServiceProvider.GetRequiredService<ModuleCatalog>();
+        foreach (var module in catalog.All)
         {
             module.MapEndpoints(app);
+            app.MapGet($"/{module.Key}/feed.atom", async (HttpContext context, PublicAddress addresses, CancellationToken ct) =>
+            {
+                var tenant = context.CurrentTenant();
+                if (module.FeedTitle(context.RequestServices, tenant) is not { } title)
+                {
+                    return Results.NotFound();
+                }
+                var items = await module.FeedItemsAsync(context.RequestServices, FeedSize, ct);
+                return Results.Text(AtomFeed.Write(title, tenant.NameBg, addresses.TenantBaseUrl(tenant), "/" + module.Key, items, tenant.CreatedAt), AtomFeed.ContentType);
+            }).ExcludeFromDescription();
         }
+        app.MapGet("/feed.atom", async (HttpContext context, PublicAddress addresses, CancellationToken ct) =>
+        {
+            var tenant = context.CurrentTenant();
+            var items = new List<FeedItem>();
+            foreach (var module in catalog.All.Where(m => m.FeedTitle(context.RequestServices, tenant) is not null))
+            {
+                items.AddRange(await module.FeedItemsAsync(context.RequestServices, FeedSize, ct));
+            }
+            var newest = items.OrderByDescending(i => i.Updated).ThenBy(i => i.Id).Take(FeedSize).ToList();
+            return Results.Text(AtomFeed.Write($"{tenant.NameBg} — Глас", tenant.NameBg, addresses.TenantBaseUrl(tenant), "/", newest, tenant.CreatedAt, "/feed.atom"), AtomFeed.ContentType);
+        }).ExcludeFromDescription();
         return app;
     }
+
+    private const int FeedSize = 50;
 }

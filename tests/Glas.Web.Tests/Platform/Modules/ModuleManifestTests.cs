@@ -86,3 +86,24 @@ public partial class ModuleManifestTests
     [GeneratedRegex("(UserId|AuthorId|ReporterId|By|ById)$")]
     private static partial Regex PersonPattern();
 }
+
+[Trait("Category", "Integration")]
+public class ModuleFeedTests(Glas.Web.Tests.TestSupport.GlasFactory app) : IClassFixture<Glas.Web.Tests.TestSupport.GlasFactory>
+{
+    [Fact]
+    public async Task The_combined_feed_holds_every_module_newest_first_with_bulgarian_categories()
+    {
+        var response = await app.Client().GetAsync("/t/levski/feed.atom");
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/atom+xml");
+        var feed = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync());
+        System.Xml.Linq.XNamespace atom = "http://www.w3.org/2005/Atom";
+        var entries = feed.Root!.Elements(atom + "entry").ToList();
+        var links = entries.Select(e => e.Element(atom + "link")!.Attribute("href")!.Value).ToList();
+        links.ShouldContain(l => l.StartsWith("http://localhost:5080/t/levski/consultations/", StringComparison.Ordinal));
+        links.ShouldContain(l => l.StartsWith("http://localhost:5080/t/levski/projects/", StringComparison.Ordinal));
+        var updated = entries.Select(e => DateTimeOffset.Parse(e.Element(atom + "updated")!.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        updated.ShouldBe(updated.OrderByDescending(u => u).ToList());
+        entries.SelectMany(e => e.Elements(atom + "category")).Select(c => c.Attribute("label")?.Value).ShouldAllBe(l => !string.IsNullOrEmpty(l) && l.Any(ch => ch >= 'а' && ch <= 'я'));
+        (await app.Client().GetAsync("/t/levski/nothing/feed.atom")).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+    }
+}
