@@ -17,10 +17,30 @@ public static class ConsultationQueries
     public const int PageSize = 20;
 
     /// <summary>The status the clock implies, in SQL, so filters agree with what pages show.</summary>
-    public static Expression<Func<Consultation, ConsultationStatus>> Effective(DateTimeOffset now) => c =>
-        c.Status == ConsultationStatus.Scheduled && c.OpensAt <= now && c.ClosesAt > now ? ConsultationStatus.Open
-        : (c.Status == ConsultationStatus.Scheduled || c.Status == ConsultationStatus.Open) && c.ClosesAt <= now ? ConsultationStatus.Closed
-        : c.Status;
+    public static Expression<Func<Consultation, ConsultationStatus>> Effective(DateTimeOffset now)
+    {
+        var rule = ConsultationLifecycle.EffectiveRule;
+        var c = Expression.Parameter(typeof(Consultation), "c");
+        var body = new Substitute(new Dictionary<ParameterExpression, Expression>
+        {
+            [rule.Parameters[0]] = Expression.Property(c, nameof(Consultation.Status)),
+            [rule.Parameters[1]] = Expression.Property(c, nameof(Consultation.OpensAt)),
+            [rule.Parameters[2]] = Expression.Property(c, nameof(Consultation.ClosesAt)),
+            // Through a field, as a closure would: EF sends it as a parameter and reuses the compiled query.
+            [rule.Parameters[3]] = Expression.Field(Expression.Constant(new Now(now)), nameof(Now.Value)),
+        }).Visit(rule.Body);
+        return Expression.Lambda<Func<Consultation, ConsultationStatus>>(body, c);
+    }
+
+    private sealed class Now(DateTimeOffset value)
+    {
+        public readonly DateTimeOffset Value = value;
+    }
+
+    private sealed class Substitute(Dictionary<ParameterExpression, Expression> map) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => map.TryGetValue(node, out var e) ? e : node;
+    }
 
     /// <summary>Published means visible to the public: everything but drafts.</summary>
     public static IQueryable<Consultation> Published(this GlasDbContext db) => db.Consultations.Where(c => c.Status != ConsultationStatus.Draft);

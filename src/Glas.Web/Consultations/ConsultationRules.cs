@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 namespace Glas.Web.Consultations;
 
 /// <summary>
@@ -80,14 +81,34 @@ public static class ConsultationLifecycle
         _ => false,
     };
 
-    /// <summary>The status the clock implies now, whether or not the background runner has stored it yet.</summary>
-    public static ConsultationStatus Effective(ConsultationStatus stored, DateTimeOffset opensAt, DateTimeOffset closesAt, DateTimeOffset now) => stored switch
+    /// <summary>
+    /// The one definition of the status the clock implies now, whether or not the background runner
+    /// has stored it yet: run in memory (Effective) and translated to SQL (ConsultationQueries.Effective).
+    /// </summary>
+    public static readonly Expression<Func<ConsultationStatus, DateTimeOffset, DateTimeOffset, DateTimeOffset, ConsultationStatus>> EffectiveRule =
+        (stored, opensAt, closesAt, now) =>
+            stored == ConsultationStatus.Scheduled && now >= closesAt ? ConsultationStatus.Closed
+            : stored == ConsultationStatus.Scheduled && now >= opensAt ? ConsultationStatus.Open
+            : stored == ConsultationStatus.Open && now >= closesAt ? ConsultationStatus.Closed
+            : stored;
+
+    private static readonly Func<ConsultationStatus, DateTimeOffset, DateTimeOffset, DateTimeOffset, ConsultationStatus> EffectiveCompiled = EffectiveRule.Compile();
+
+    public static ConsultationStatus Effective(ConsultationStatus stored, DateTimeOffset opensAt, DateTimeOffset closesAt, DateTimeOffset now) =>
+        EffectiveCompiled(stored, opensAt, closesAt, now);
+
+    /// <summary>The next registration number, "ГГГГ-NNN", counted per year as the year is in Sofia.</summary>
+    public static string NextRegNumber(DateTimeOffset now, IEnumerable<string> taken)
     {
-        ConsultationStatus.Scheduled when now >= closesAt => ConsultationStatus.Closed,
-        ConsultationStatus.Scheduled when now >= opensAt => ConsultationStatus.Open,
-        ConsultationStatus.Open when now >= closesAt => ConsultationStatus.Closed,
-        _ => stored,
-    };
+        var prefix = TodayInSofia(now).Year.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-";
+        var next = taken.Where(r => r.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(r => int.TryParse(r.AsSpan(prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0)
+            .DefaultIfEmpty(0).Max() + 1;
+        return $"{prefix}{next:000}";
+    }
+
+    public static string RegNumberYearPrefix(DateTimeOffset now) =>
+        TodayInSofia(now).Year.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-";
 
     /// <summary>Opening and closing are whole days in Bulgaria: from 00:00 of the first to 24:00 of the last.</summary>
     public static DateTimeOffset OpensAt(DateOnly opensOn) => StartOfDayInSofia(opensOn);

@@ -364,11 +364,9 @@ public sealed class EditModel(GlasDbContext db, TenantContext tenant, TimeProvid
 
     private async Task<string> NextRegNumberAsync(DateTimeOffset now)
     {
-        var year = now.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var prefix = year + "-";
+        var prefix = ConsultationLifecycle.RegNumberYearPrefix(now);
         var taken = await db.Consultations.Where(c => c.RegNumber.StartsWith(prefix)).Select(c => c.RegNumber).ToListAsync();
-        var next = taken.Select(r => int.TryParse(r.AsSpan(prefix.Length), out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
-        return $"{prefix}{next:000}";
+        return ConsultationLifecycle.NextRegNumber(now, taken);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

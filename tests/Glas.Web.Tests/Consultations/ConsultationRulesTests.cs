@@ -112,3 +112,29 @@ public class ConsultationRulesTests
     public void Justification_is_required_unless_accepted(AnswerOutcome outcome, bool needed) =>
         ProposalAnswer.NeedsJustification(outcome).ShouldBe(needed);
 }
+
+[Trait("Category", "Unit")]
+public class RegistrationNumberTests
+{
+    [Fact]
+    public void Numbers_count_per_year_as_the_year_is_in_Sofia()
+    {
+        // 22:30 UTC on 31 December is already 00:30 on 1 January in Sofia.
+        var newYearInSofia = new DateTimeOffset(2026, 12, 31, 22, 30, 0, TimeSpan.Zero);
+        Glas.Web.Consultations.ConsultationLifecycle.NextRegNumber(newYearInSofia, ["2026-041", "2026-042"]).ShouldBe("2027-001");
+        Glas.Web.Consultations.ConsultationLifecycle.NextRegNumber(newYearInSofia.AddHours(-1), ["2026-041", "2026-042", "bad", "2026-x"]).ShouldBe("2026-043");
+    }
+
+    [Theory]
+    [InlineData("Scheduled", -1, "Scheduled")]
+    [InlineData("Scheduled", 1, "Open")]
+    [InlineData("Scheduled", 40, "Closed")]
+    [InlineData("Open", 40, "Closed")]
+    [InlineData("Withdrawn", 1, "Withdrawn")]
+    public void The_effective_status_is_one_rule_in_memory(string stored, int daysAfterOpening, string expected)
+    {
+        var opens = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        Glas.Web.Consultations.ConsultationLifecycle.Effective(Enum.Parse<Glas.Web.Consultations.ConsultationStatus>(stored), opens, opens.AddDays(30), opens.AddDays(daysAfterOpening).AddMinutes(1))
+            .ToString().ShouldBe(expected);
+    }
+}
