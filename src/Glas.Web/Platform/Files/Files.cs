@@ -96,6 +96,7 @@ public static class UploadCheck
     /// <summary>
     /// Reads every entry of a zip-based document through, counting the bytes it really unpacks to
     /// rather than what the headers claim; None when it is within the limits and has no macros.
+    /// Macros: OOXML's VBA parts, and OpenDocument's Basic/ and Scripts/ folders.
     /// </summary>
     public static UploadProblem CheckZip(Stream stream, CancellationToken ct = default)
     {
@@ -112,7 +113,7 @@ public static class UploadCheck
             {
                 ct.ThrowIfCancellationRequested();
                 var name = entry.FullName;
-                if (name.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase) || name.EndsWith("vbaData.xml", StringComparison.OrdinalIgnoreCase))
+                if (IsMacroPart(name))
                 {
                     return UploadProblem.Macros;
                 }
@@ -173,6 +174,12 @@ public static class UploadCheck
         }
         return (clean.Length > 120 ? clean[..120] : clean) + extension;
     }
+
+    private static bool IsMacroPart(string name) =>
+        name.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith("vbaData.xml", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("Basic/", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("Scripts/", StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>Uploaded files on disk, outside wwwroot, named by a random key.</summary>

@@ -147,6 +147,30 @@ public class UploadCheckTests
         Inspect(docm).Problem.ShouldBe(UploadProblem.Macros);
     }
 
+    [Theory]
+    [InlineData("Basic/Standard/Module1.xml")]
+    [InlineData("Scripts/python/macro.py")]
+    public void An_odt_with_macros_is_refused(string macroPart)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var w = new StreamWriter(zip.CreateEntry("mimetype", CompressionLevel.NoCompression).Open()))
+            {
+                w.Write("application/vnd.oasis.opendocument.text");
+            }
+            using (var w = new StreamWriter(zip.CreateEntry("content.xml").Open()))
+            {
+                w.Write("<office:document-content/>");
+            }
+            using (var w = new StreamWriter(zip.CreateEntry(macroPart).Open()))
+            {
+                w.Write("Sub Main : Shell(\"calc\") : End Sub");
+            }
+        }
+        Inspect(stream.ToArray()).Problem.ShouldBe(UploadProblem.Macros);
+    }
+
     [Fact]
     public void Docx_text_comes_out_one_line_per_paragraph() =>
         DocxText.Extract(new MemoryStream(Docx("Чл. 1. Първи.\n(1) Алинея."))).ShouldBe("Чл. 1. Първи.\n(1) Алинея.");
