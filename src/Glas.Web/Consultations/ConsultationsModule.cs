@@ -46,9 +46,8 @@ public sealed class ConsultationsModule : GlasModule
             .ToListAsync(ct);
         var supports = await db.CommentSupports.AsNoTracking().Where(s => s.UserId == userId).Select(s => new { s.CommentId, s.CreatedAt }).ToListAsync(ct);
         var flags = await db.CommentFlags.AsNoTracking().Where(f => f.ReporterId == userId).Select(f => new { f.CommentId, f.Reason, f.CreatedAt }).ToListAsync(ct);
-        var follows = await db.Follows.AsNoTracking().Where(f => f.UserId == userId).Select(f => new { f.ConsultationId, f.CreatedAt }).ToListAsync(ct);
         var ratings = await db.ProcessRatings.AsNoTracking().Where(r => r.UserId == userId).Select(r => new { r.ConsultationId, r.Score, r.Remark, r.CreatedAt }).ToListAsync(ct);
-        return new { comments, supports, flags, follows, ratings };
+        return new { comments, supports, flags, ratings };
     }
 
     public override async Task ErasePersonalDataAsync(GlasDbContext db, Guid userId, CancellationToken ct)
@@ -56,7 +55,6 @@ public sealed class ConsultationsModule : GlasModule
         // Comments stay in the record (the справка answers them), shown as by a deleted user, without the organisation's name.
         await db.Comments.IgnoreQueryFilters().Where(c => c.AuthorId == userId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Shown, AuthorShown.DisplayName).SetProperty(c => c.OrganisationName, (string?)null), ct);
-        await db.Follows.Where(f => f.UserId == userId).ExecuteDeleteAsync(ct);
         await db.ProcessRatings.Where(r => r.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Remark, (string?)null), ct);
         await db.CommentFlags.Where(f => f.ReporterId == userId).ExecuteUpdateAsync(s => s.SetProperty(f => f.Reason, "—"), ct);
     }
