@@ -23,3 +23,6 @@ public static class Follows
     public static Task<int> UnreadCountAsync(this GlasDbContext db, Guid userId, CancellationToken ct = default) =>
         db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);
 }
+
+/// <summary>What the shared follow button shows.</summary>
+public sealed record FollowButton(bool SignedIn, bool Following, string LoginUrl);
