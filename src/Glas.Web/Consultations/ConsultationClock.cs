@@ -1,3 +1,4 @@
+using Glas.Web.Participation.Notifications;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Email;
 using Glas.Web.Platform.Jobs;
@@ -90,15 +91,22 @@ public static class Timeline
         db.TimelineEvents.Add(new TimelineEvent { ConsultationId = consultationId, Kind = kind, At = at, Details = details });
 }
 
-/// <summary>E-mails to the people who follow a consultation, in Bulgarian with the English below.</summary>
-public sealed class FollowerMail(GlasDbContext db, EmailOutbox outbox, TenantDirectory tenants, PublicAddress addresses)
+/// <summary>
+/// Notices to the people who follow a consultation (in the app, and e-mailed in Bulgarian with the
+/// English below), through the shared <see cref="Notifier"/>; queued in the caller's unit of work.
+/// </summary>
+public sealed class FollowerMail(Notifier notifier, TenantDirectory tenants, PublicAddress addresses)
 {
+    public const string SubjectKind = "consultation";
+
     public enum Event
     {
         Opened,
         ClosingSoon,
         ReportPublished,
     }
+
+    public static FollowSubject Subject(Guid id, Guid tenantId) => new(SubjectKind, id, tenantId);
 
     public async Task QueueAsync(IEnumerable<(Guid Id, Guid TenantId, string Title)> consultations, Event what, CancellationToken ct)
     {
@@ -107,31 +115,22 @@ public sealed class FollowerMail(GlasDbContext db, EmailOutbox outbox, TenantDir
         {
             return;
         }
-        var ids = list.Select(c => c.Id).ToList();
-        var followers = await db.Follows.AsNoTracking()
-            .Where(f => ids.Contains(f.ConsultationId))
-            .Join(db.Users.Where(u => u.DeletedAt == null && u.EmailConfirmed), f => f.UserId, u => u.Id, (f, u) => new { f.ConsultationId, u.Email })
-            .ToListAsync(ct);
         var all = await tenants.AllAsync(ct);
         foreach (var c in list)
         {
             var tenant = all.First(t => t.Id == c.TenantId);
-            var link = Link(tenant, c.Id);
-            var (subjectBg, bodyBg, bodyEn) = what switch
+            var path = $"/consultations/{c.Id}";
+            var link = addresses.Absolute(tenant, path);
+            var (kind, subjectBg, bodyBg, bodyEn) = what switch
             {
-                Event.Opened => ("Откри се обществена консултация", "Консултацията „{0}“ е открита за предложения.", "The consultation \"{0}\" is open for proposals."),
-                Event.ClosingSoon => ("Остават 3 дни за предложения", "Консултацията „{0}“ се закрива след 3 дни.", "The consultation \"{0}\" closes in 3 days."),
-                _ => ("Публикувана е справката за предложенията", "Справката за получените предложения по „{0}“ е публикувана.", "The report on the proposals received for \"{0}\" has been published."),
+                Event.Opened => ("consultation.opened", "Откри се обществена консултация", "Консултацията „{0}“ е открита за предложения.", "The consultation \"{0}\" is open for proposals."),
+                Event.ClosingSoon => ("consultation.closing", "Остават 3 дни за предложения", "Консултацията „{0}“ се закрива след 3 дни.", "The consultation \"{0}\" closes in 3 days."),
+                _ => ("consultation.report", "Публикувана е справката за предложенията", "Справката за получените предложения по „{0}“ е публикувана.", "The report on the proposals received for \"{0}\" has been published."),
             };
-            foreach (var f in followers.Where(f => f.ConsultationId == c.Id))
-            {
-                var body = string.Format(System.Globalization.CultureInfo.InvariantCulture, bodyBg, c.Title) + "\n" + link + "\n\n"
-                    + string.Format(System.Globalization.CultureInfo.InvariantCulture, bodyEn, c.Title) + "\n\n"
-                    + "Получавате това писмо, защото следите консултацията. / You receive this because you follow the consultation.";
-                outbox.Queue(new EmailMessage(f.Email!, $"{subjectBg}: {c.Title}", body));
-            }
+            var body = string.Format(System.Globalization.CultureInfo.InvariantCulture, bodyBg, c.Title) + "\n" + link + "\n\n"
+                + string.Format(System.Globalization.CultureInfo.InvariantCulture, bodyEn, c.Title) + "\n\n"
+                + "Получавате това писмо, защото следите консултацията. / You receive this because you follow the consultation.";
+            notifier.Queue(Subject(c.Id, c.TenantId), kind, c.Title, path, mail: new NotificationMail($"{subjectBg}: {c.Title}", body));
         }
     }
-
-    private string Link(Tenant tenant, Guid id) => addresses.Absolute(tenant, $"/consultations/{id}");
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Glas.Web.Participation.Notifications;
 using Glas.Web.Platform.Auditing;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
@@ -80,7 +81,7 @@ public abstract class ConsultationPageModel(
         Status = consultation.EffectiveStatus(Now);
         if (Viewer is { } v)
         {
-            Following = await db.Follows.AnyAsync(f => f.ConsultationId == id && f.UserId == v);
+            Following = await db.IsFollowingAsync(v, FollowerMail.SubjectKind, id);
             HasCommented = await db.Comments.AnyAsync(c => c.ConsultationId == id && c.AuthorId == v);
             MyRating = await db.ProcessRatings.AsNoTracking().FirstOrDefaultAsync(r => r.ConsultationId == id && r.UserId == v);
         }
@@ -339,13 +340,11 @@ public abstract class ConsultationPageModel(
         }
         if (follow)
         {
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "Follows" ("ConsultationId", "UserId", "CreatedAt") VALUES ({id}, {user}, {time.GetUtcNow()}) ON CONFLICT DO NOTHING
-                """);
+            await db.FollowAsync(user, FollowerMail.Subject(id, Consultation.TenantId), time.GetUtcNow());
         }
         else
         {
-            await db.Follows.Where(f => f.ConsultationId == id && f.UserId == user).ExecuteDeleteAsync();
+            await db.UnfollowAsync(user, FollowerMail.SubjectKind, id);
         }
         TempData["Status"] = (follow ? t["Follow.On"] : t["Follow.Off"]).Value;
         return Back();

@@ -13,7 +13,6 @@ public sealed partial class GlasDbContext
     public DbSet<CommentSupport> CommentSupports => Set<CommentSupport>();
     public DbSet<CommentFlag> CommentFlags => Set<CommentFlag>();
     public DbSet<ProposalAnswer> ProposalAnswers => Set<ProposalAnswer>();
-    public DbSet<Follow> Follows => Set<Follow>();
     public DbSet<ProcessRating> ProcessRatings => Set<ProcessRating>();
     public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
     public DbSet<ConsultationDocument> ConsultationDocuments => Set<ConsultationDocument>();
@@ -23,7 +22,7 @@ public sealed partial class GlasDbContext
 internal sealed class ConsultationConfiguration :
     IEntityTypeConfiguration<Consultation>, IEntityTypeConfiguration<ContactPerson>, IEntityTypeConfiguration<DraftUnit>,
     IEntityTypeConfiguration<Comment>, IEntityTypeConfiguration<CommentSupport>, IEntityTypeConfiguration<CommentFlag>,
-    IEntityTypeConfiguration<ProposalAnswer>, IEntityTypeConfiguration<Follow>, IEntityTypeConfiguration<ProcessRating>,
+    IEntityTypeConfiguration<ProposalAnswer>, IEntityTypeConfiguration<ProcessRating>,
     IEntityTypeConfiguration<TimelineEvent>, IEntityTypeConfiguration<ConsultationDocument>, IEntityTypeConfiguration<DocumentVersion>
 {
     public void Configure(EntityTypeBuilder<Consultation> c)
@@ -96,12 +95,6 @@ internal sealed class ConsultationConfiguration :
         a.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(30);
         a.Property(x => x.Justification).HasMaxLength(5000);
         a.HasOne<Comment>().WithOne().HasForeignKey<ProposalAnswer>(x => x.CommentId).OnDelete(DeleteBehavior.Cascade);
-    }
-
-    public void Configure(EntityTypeBuilder<Follow> f)
-    {
-        f.HasKey(x => new { x.ConsultationId, x.UserId });
-        f.HasOne<Consultation>().WithMany().HasForeignKey(x => x.ConsultationId).OnDelete(DeleteBehavior.Cascade);
     }
 
     public void Configure(EntityTypeBuilder<ProcessRating> r)

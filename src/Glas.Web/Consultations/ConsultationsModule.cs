@@ -49,7 +49,6 @@ public sealed class ConsultationsModule : GlasModule
         new(typeof(CommentSupport), nameof(CommentSupport.UserId)),
         new(typeof(CommentFlag), nameof(CommentFlag.ReporterId)),
         new(typeof(ProposalAnswer), nameof(ProposalAnswer.AnsweredBy)),
-        new(typeof(Follow), nameof(Follow.UserId)),
         new(typeof(ProcessRating), nameof(ProcessRating.UserId)),
         new(typeof(DocumentVersion), nameof(DocumentVersion.UploadedBy)),
     ];
@@ -61,14 +60,13 @@ public sealed class ConsultationsModule : GlasModule
             .ToListAsync(ct);
         var supports = await db.CommentSupports.AsNoTracking().Where(s => s.UserId == userId).Select(s => new { s.CommentId, s.CreatedAt }).ToListAsync(ct);
         var flags = await db.CommentFlags.AsNoTracking().Where(f => f.ReporterId == userId).Select(f => new { f.CommentId, f.Reason, f.CreatedAt }).ToListAsync(ct);
-        var follows = await db.Follows.AsNoTracking().Where(f => f.UserId == userId).Select(f => new { f.ConsultationId, f.CreatedAt }).ToListAsync(ct);
         var ratings = await db.ProcessRatings.AsNoTracking().Where(r => r.UserId == userId).Select(r => new { r.ConsultationId, r.Score, r.Remark, r.CreatedAt }).ToListAsync(ct);
         // What the person did as staff: consultations created, comments hidden, proposals answered, files uploaded.
         var created = await db.Consultations.IgnoreQueryFilters().AsNoTracking().Where(c => c.CreatedBy == userId).Select(c => new { c.Id, c.Title, c.CreatedAt }).ToListAsync(ct);
         var hidden = await db.Comments.IgnoreQueryFilters().AsNoTracking().Where(c => c.HiddenBy == userId).Select(c => new { c.Id, c.HiddenAt, c.HiddenReason }).ToListAsync(ct);
         var answered = await db.ProposalAnswers.AsNoTracking().Where(a => a.AnsweredBy == userId).Select(a => new { a.CommentId, outcome = a.Outcome.ToString(), a.AnsweredAt }).ToListAsync(ct);
         var uploaded = await db.DocumentVersions.AsNoTracking().Where(v => v.UploadedBy == userId).Select(v => new { v.Id, v.FileName, v.UploadedAt }).ToListAsync(ct);
-        return new { comments, supports, flags, follows, ratings, created, hidden, answered, uploaded };
+        return new { comments, supports, flags, ratings, created, hidden, answered, uploaded };
     }
 
     public override async Task ErasePersonalDataAsync(GlasDbContext db, Guid userId, CancellationToken ct)
@@ -76,7 +74,6 @@ public sealed class ConsultationsModule : GlasModule
         // Comments stay in the record (the справка answers them), shown as by a deleted user, without the organisation's name.
         await db.Comments.IgnoreQueryFilters().Where(c => c.AuthorId == userId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Shown, AuthorShown.DisplayName).SetProperty(c => c.OrganisationName, (string?)null), ct);
-        await db.Follows.Where(f => f.UserId == userId).ExecuteDeleteAsync(ct);
         await db.ProcessRatings.Where(r => r.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Remark, (string?)null), ct);
         await db.CommentFlags.Where(f => f.ReporterId == userId).ExecuteUpdateAsync(s => s.SetProperty(f => f.Reason, "—"), ct);
     }

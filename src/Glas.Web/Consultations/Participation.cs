@@ -78,13 +78,6 @@ public sealed class ProposalAnswer
     public static bool NeedsJustification(AnswerOutcome outcome) => outcome != AnswerOutcome.Accepted;
 }
 
-public sealed class Follow
-{
-    public Guid ConsultationId { get; set; }
-    public Guid UserId { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-}
-
 /// <summary>A participant's rating of the process, 1–5, after commenting.</summary>
 public sealed class ProcessRating
 {

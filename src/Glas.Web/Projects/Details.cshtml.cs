@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using Glas.Web.Participation.Notifications;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
 using Glas.Web.Platform.Security;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.Localization;
 namespace Glas.Web.Projects;
 
 /// <summary>One project: everything the register knows, its history, news and comments.</summary>
-public sealed class DetailsModel(GlasDbContext db, ProjectEditor editor, IAuthorizationService authorization, TimeProvider time, ParticipationLimiter limiter, IStringLocalizer<ProjectsText> t) : PageModel
+public sealed class DetailsModel(GlasDbContext db, ProjectEditor editor, IAuthorizationService authorization, TimeProvider time, ParticipationLimiter limiter, IStringLocalizer<ProjectsText> t, IStringLocalizer<Participation.NotificationsText> notices) : PageModel
 {
     public sealed record CommentRow(Guid Id, string Author, string Text, DateTimeOffset At, bool Hidden, string? HiddenReason, bool ByStaff = false);
 
@@ -23,6 +24,7 @@ public sealed class DetailsModel(GlasDbContext db, ProjectEditor editor, IAuthor
     public List<CommentRow> Comments { get; private set; } = [];
     public bool CanEdit { get; private set; }
     public bool CanModerate { get; private set; }
+    public bool Following { get; private set; }
 
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]
@@ -78,6 +80,39 @@ public sealed class DetailsModel(GlasDbContext db, ProjectEditor editor, IAuthor
         return Redirect($"{Request.PathBase}/projects/{id}#comments");
     }
 
+    public async Task<IActionResult> OnPostFollowAsync(Guid id, bool follow, CancellationToken ct)
+    {
+        if (User.UserId() is not { } user)
+        {
+            return Challenge();
+        }
+        var project = await db.Projects.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.TenantId }).FirstOrDefaultAsync(ct);
+        if (project is null)
+        {
+            return NotFound();
+        }
+        if (limiter.TryAcquire(HttpContext) is { } wait)
+        {
+            var seconds = ParticipationLimiter.Seconds(wait);
+            Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            ModelState.AddModelError("", string.Format(CultureInfo.CurrentCulture, notices["Follow.TooFast"], seconds));
+            await LoadAsync(id, ct);
+            var page = Page();
+            page.StatusCode = StatusCodes.Status429TooManyRequests;
+            return page;
+        }
+        if (follow)
+        {
+            await db.FollowAsync(user, new FollowSubject(ProjectEditor.FollowKind, id, project.TenantId), time.GetUtcNow(), ct);
+        }
+        else
+        {
+            await db.UnfollowAsync(user, ProjectEditor.FollowKind, id, ct);
+        }
+        TempData["Status"] = (follow ? notices["Follow.On"] : notices["Follow.Off"]).Value;
+        return Redirect($"{Request.PathBase}/projects/{id}");
+    }
+
     public async Task<IActionResult> OnPostHideAsync(Guid id, Guid commentId, string? reason, CancellationToken ct)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.Moderator)).Succeeded)
@@ -120,6 +155,7 @@ public sealed class DetailsModel(GlasDbContext db, ProjectEditor editor, IAuthor
             .ToListAsync(ct);
         CanEdit = User.Identity?.IsAuthenticated == true && (await authorization.AuthorizeAsync(User, Policies.Official)).Succeeded;
         CanModerate = User.Identity?.IsAuthenticated == true && (await authorization.AuthorizeAsync(User, Policies.Moderator)).Succeeded;
+        Following = User.UserId() is { } me && await db.IsFollowingAsync(me, ProjectEditor.FollowKind, id, ct);
         return true;
     }
 }

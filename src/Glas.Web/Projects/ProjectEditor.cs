@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Glas.Web.Participation.Notifications;
 using Glas.Web.Platform.Auditing;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Tenancy;
@@ -17,8 +18,11 @@ public sealed record FieldError(string Field, string Message);
 /// Creates and changes projects for the pages, the API and the imports alike: checks the rules,
 /// applies the input, writes the public change history and the audit entry. Callers save.
 /// </summary>
-public sealed partial class ProjectEditor(GlasDbContext db, TenantContext tenant, TimeProvider time, IStringLocalizer<ProjectsText> t, FilterOptionsCache cache)
+public sealed partial class ProjectEditor(GlasDbContext db, TenantContext tenant, TimeProvider time, IStringLocalizer<ProjectsText> t, FilterOptionsCache cache, Notifier notifier)
 {
+    /// <summary>What people follow when they follow a project (see Participation/Notifications).</summary>
+    public const string FollowKind = "project";
+
     private Dictionary<string, Organisation>? organisations;
     private bool replaced;
 
@@ -308,6 +312,10 @@ public sealed partial class ProjectEditor(GlasDbContext db, TenantContext tenant
                 p.Payments.AddRange(after.Select(x => new ProjectPayment { Id = Guid.CreateVersion7(now), TenantId = TenantId, ProjectId = p.Id, PaidOn = x.PaidOn, Amount = x.Amount, Note = x.Note }));
                 db.ProjectPayments.AddRange(p.Payments);
                 SetPaid(p, p.Payments.Sum(x => x.Amount), actor, now, history, isNew);
+                if (!isNew)
+                {
+                    Notify(p, "project.payment", actor);
+                }
             }
         }
 
@@ -317,6 +325,10 @@ public sealed partial class ProjectEditor(GlasDbContext db, TenantContext tenant
         p.EndDate = i.EndDate;
         (p.FirstYear, p.LastYear) = Reconciliation.Years(i.StartDate, i.EndDate, i.FirstYear, i.LastYear);
         Track("Status", isNew ? null : p.Status.ToString(), i.Status.ToString());
+        if (!isNew && p.Status != i.Status)
+        {
+            Notify(p, "project.status", actor);
+        }
         p.Status = i.Status;
         p.CurrentStage = Clean(i.CurrentStage);
         p.Description = CleanBlock(i.Description);
@@ -408,6 +420,7 @@ public sealed partial class ProjectEditor(GlasDbContext db, TenantContext tenant
         {
             p.UpdatedAt = now;
             Audit(actor, "project.payment", p, $"{before ?? "—"} → {after ?? "—"}");
+            Notify(p, "project.payment", actor);
         }
         return [];
     }
@@ -420,6 +433,10 @@ public sealed partial class ProjectEditor(GlasDbContext db, TenantContext tenant
         }
         p.PaidTotal = paid;
     }
+
+    /// <summary>Tells the project's followers, when the change is saved.</summary>
+    private void Notify(Project p, string kind, Actor actor) =>
+        notifier.Queue(new FollowSubject(FollowKind, p.Id, p.TenantId), kind, p.Title, $"/projects/{p.Id}", actor.UserId);
 
     public void Delete(Project p, Actor actor)
     {

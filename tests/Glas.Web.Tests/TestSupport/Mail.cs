@@ -13,7 +13,8 @@ public static partial class Mail
         {
             return eml;
         }
-        var headers = eml[..split];
+        // Long headers (e.g. List-Unsubscribe) are folded onto several lines; read them unfolded.
+        var headers = FoldedLine().Replace(eml[..split], " ");
         var body = eml[(split + 4)..];
         if (headers.Contains("Content-Transfer-Encoding: base64", StringComparison.OrdinalIgnoreCase))
         {
@@ -27,6 +28,9 @@ public static partial class Mail
         var match = LinkPattern().Matches(mail).Select(m => m.Value).FirstOrDefault(l => l.Contains(path, StringComparison.Ordinal));
         return match ?? throw new InvalidOperationException($"No link to {path} in:\n{mail}");
     }
+
+    [GeneratedRegex(@"\r\n[ \t]+")]
+    private static partial Regex FoldedLine();
 
     [GeneratedRegex(@"https?://[^\s""<>]+")]
     private static partial Regex LinkPattern();

@@ -1,6 +1,7 @@
-using System.Net;
-using System.Net.Mail;
 using System.Text.Json;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Jobs;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,11 @@ public sealed class EmailOptions
     public string? SmtpPassword { get; set; }
 }
 
-public sealed record EmailMessage(string To, string Subject, string TextBody);
+/// <summary>
+/// One plain-text e-mail. <paramref name="ListUnsubscribe"/>, when set, is the one-click unsubscribe
+/// address sent as the RFC 8058 headers (List-Unsubscribe and List-Unsubscribe-Post).
+/// </summary>
+public sealed record EmailMessage(string To, string Subject, string TextBody, string? ListUnsubscribe = null);
 
 /// <summary>Queues e-mail as a background job in the caller's unit of work.</summary>
 public sealed class EmailOutbox(GlasDbContext db, JobSignal signal, TimeProvider time)
@@ -39,7 +44,8 @@ public sealed class EmailOutbox(GlasDbContext db, JobSignal signal, TimeProvider
     }
 }
 
-public sealed class SendEmailJob(IOptions<EmailOptions> options, IWebHostEnvironment env) : IJobHandler
+/// <summary>Sends through SMTP (MailKit) when a host is set; otherwise writes .eml files into the pickup folder.</summary>
+public sealed class SendEmailJob(IOptions<EmailOptions> options, IWebHostEnvironment env, TimeProvider time) : IJobHandler
 {
     public string Kind => EmailOutbox.JobKind;
 
@@ -47,31 +53,54 @@ public sealed class SendEmailJob(IOptions<EmailOptions> options, IWebHostEnviron
     {
         var message = JsonSerializer.Deserialize<EmailMessage>(payload) ?? throw new InvalidOperationException("Empty e-mail payload.");
         var o = options.Value;
-        using var mail = new MailMessage(o.From, message.To, message.Subject, message.TextBody)
-        {
-            BodyEncoding = System.Text.Encoding.UTF8,
-            SubjectEncoding = System.Text.Encoding.UTF8,
-            BodyTransferEncoding = System.Net.Mime.TransferEncoding.Base64,
-        };
-        using var client = new SmtpClient();
+        using var mime = Compose(message, o.From, time.GetUtcNow());
         if (string.IsNullOrWhiteSpace(o.SmtpHost))
         {
-            var dir = Path.IsPathRooted(o.PickupDirectory) ? o.PickupDirectory : Path.Combine(env.ContentRootPath, o.PickupDirectory);
-            Directory.CreateDirectory(dir);
-            client.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory;
-            client.PickupDirectoryLocation = dir;
+            await WritePickupAsync(mime, Path.IsPathRooted(o.PickupDirectory) ? o.PickupDirectory : Path.Combine(env.ContentRootPath, o.PickupDirectory), ct);
+            return;
         }
-        else
+        using var client = new SmtpClient();
+        var security = o.SmtpSsl ? (o.SmtpPort == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls) : SecureSocketOptions.None;
+        await client.ConnectAsync(o.SmtpHost, o.SmtpPort, security, ct);
+        if (!string.IsNullOrEmpty(o.SmtpUser))
         {
-            client.Host = o.SmtpHost;
-            client.Port = o.SmtpPort;
-            client.EnableSsl = o.SmtpSsl;
-            if (!string.IsNullOrEmpty(o.SmtpUser))
-            {
-                client.Credentials = new NetworkCredential(o.SmtpUser, o.SmtpPassword);
-            }
+            await client.AuthenticateAsync(o.SmtpUser, o.SmtpPassword ?? "", ct);
         }
-        await client.SendMailAsync(mail, ct);
+        await client.SendAsync(mime, ct);
+        await client.DisconnectAsync(quit: true, ct);
+    }
+
+    /// <summary>The MIME message: UTF-8 text in base64, and the RFC 8058 headers when the message has an unsubscribe address.</summary>
+    public static MimeMessage Compose(EmailMessage message, string from, DateTimeOffset now)
+    {
+        var mime = new MimeMessage { Subject = message.Subject, Date = now };
+        mime.From.Add(MailboxAddress.Parse(from));
+        mime.To.Add(MailboxAddress.Parse(message.To));
+        mime.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(mime.From.Mailboxes.First().Domain);
+        if (message.ListUnsubscribe is { } unsubscribe)
+        {
+            mime.Headers.Add(HeaderId.ListUnsubscribe, "<" + unsubscribe + ">");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        var text = new TextPart(MimeKit.Text.TextFormat.Plain) { ContentTransferEncoding = ContentEncoding.Base64 };
+        text.SetText(System.Text.Encoding.UTF8, message.TextBody);
+        mime.Body = text;
+        return mime;
+    }
+
+    /// <summary>Writes to a temporary name first, so a reader of the folder never sees half a message.</summary>
+    private static async Task WritePickupAsync(MimeMessage mime, string dir, CancellationToken ct)
+    {
+        Directory.CreateDirectory(dir);
+        var name = Guid.NewGuid().ToString("N");
+        var temp = Path.Combine(dir, name + ".tmp");
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        await using (var stream = File.Create(temp))
+        {
+            await mime.WriteToAsync(format, stream, ct);
+        }
+        File.Move(temp, Path.Combine(dir, name + ".eml"));
     }
 }
 

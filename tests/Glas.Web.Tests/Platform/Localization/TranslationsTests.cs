@@ -14,6 +14,7 @@ public partial class TranslationsTests(GlasFactory app) : IClassFixture<GlasFact
     [Theory]
     [InlineData("SharedResource")]
     [InlineData("Consultations/ConsultationsText")]
+    [InlineData("Participation/NotificationsText")]
     public void Bulgarian_and_English_resources_have_the_same_keys(string name)
     {
         var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/Glas.Web/Resources"));
@@ -32,7 +33,7 @@ public partial class TranslationsTests(GlasFactory app) : IClassFixture<GlasFact
         var consultations = await app.WithDbAsync(db => db.Consultations.IgnoreQueryFilters().Select(c => new { c.Id, Slug = db.Tenants.First(t => t.Id == c.TenantId).Slug }).ToListAsync());
         var client = app.Client(followRedirects: false);
         await client.SignInAsync("admin.sliven@example.org");
-        var urls = new List<string> { "/", "/rules", "/accessibility", "/privacy", "/administrations", "/consultations", "/consultations/edit", "/moderation", "/admin", "/admin/users", "/admin/audit", "/account", "/account/password", "/account/personal-data" };
+        var urls = new List<string> { "/", "/rules", "/accessibility", "/privacy", "/administrations", "/consultations", "/consultations/edit", "/moderation", "/admin", "/admin/users", "/admin/audit", "/account", "/account/password", "/account/personal-data", "/account/notifications", "/account/notification-settings" };
         foreach (var c in consultations)
         {
             urls.AddRange([$"/t/{c.Slug}/consultations/{c.Id}", $"/t/{c.Slug}/consultations/{c.Id}/units/3", $"/t/{c.Slug}/consultations/{c.Id}/report"]);
