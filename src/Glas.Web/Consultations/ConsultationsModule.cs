@@ -1,3 +1,4 @@
+using Glas.Web.Participation.Documents;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
 using Glas.Web.Platform.Modules;
@@ -28,6 +29,8 @@ public sealed class ConsultationsModule : GlasModule
     {
         services.Configure<ConsultationOptions>(configuration.GetSection("Glas:Consultations"));
         services.AddScoped<FollowerMail>();
+        services.AddScoped<ConsultationDocumentSubjects>();
+        services.AddScoped<IDocumentSubjects>(sp => sp.GetRequiredService<ConsultationDocumentSubjects>());
         services.AddSingleton<ConsultationClock>();
         if (configuration.GetValue("Glas:Consultations:ClockEnabled", true))
         {
