@@ -123,6 +123,11 @@ public sealed class ManageModel(GlasDbContext db, TimeProvider time, DocumentLib
             return Page();
         }
         var now = time.GetUtcNow();
+        if (!ModelState.IsValid)
+        {
+            // A value that did not even bind (e.g. a document id that is not one).
+            return Page();
+        }
         var result = await library.AddAsync(ConsultationFiles.Kind, id, Document, DocumentFile, User,
             (document, _) => Timeline.Add(db, id, TimelineKind.DocumentAdded, now, $"{d["Type." + document.Type]}: {document.Title}"), HttpContext.RequestAborted);
         if (result.NotFound)
@@ -132,7 +137,6 @@ public sealed class ManageModel(GlasDbContext db, TimeProvider time, DocumentLib
         if (!result.Saved)
         {
             result.AddTo(ModelState);
-            await LoadAsync(id);
             return Page();
         }
         TempData["Status"] = t["Upload.Saved"].Value;

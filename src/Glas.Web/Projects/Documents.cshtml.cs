@@ -53,6 +53,11 @@ public sealed class DocumentsModel(GlasDbContext db, ProjectEditor editor, TimeP
         {
             return NotFound();
         }
+        if (!ModelState.IsValid)
+        {
+            // A value that did not even bind (e.g. a document id that is not one).
+            return Page();
+        }
         var result = await library.AddAsync(ProjectDocumentSubjects.SubjectKind, id, Document, DocumentFile, User, null, ct);
         if (result.NotFound)
         {
