@@ -9,7 +9,7 @@ public class DocumentRulesTests
 {
     private static readonly DocumentType[] ConsultationTypes = [DocumentType.Draft, DocumentType.Motives, DocumentType.Other];
 
-    private static IReadOnlyList<string> Fields(DocumentInput input, bool links = false, bool file = true) =>
+    private static List<string> Fields(DocumentInput input, bool links = false, bool file = true) =>
         DocumentRules.Check(input, ConsultationTypes, links, file, out _).Select(e => e.Field).ToList();
 
     [Theory]
