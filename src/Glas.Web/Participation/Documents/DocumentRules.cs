@@ -46,9 +46,9 @@ public static class DocumentRules
 
     public static string SafeContentType(string? stored) => stored is not null && Served.Contains(stored) ? stored : "application/octet-stream";
 
-    /// <summary>A type by its name, only when the subject offers it; numbers ("3") are not names.</summary>
+    /// <summary>A type by its name, only when the subject offers it; numbers ("3") and lists ("Draft, Motives") are not names.</summary>
     public static DocumentType? ParseType(string? value, IReadOnlyCollection<DocumentType> allowed) =>
-        !string.IsNullOrWhiteSpace(value) && !value.Any(char.IsDigit) && Enum.TryParse<DocumentType>(value.Trim(), ignoreCase: false, out var type)
+        !string.IsNullOrWhiteSpace(value) && value.Trim().All(char.IsAsciiLetter) && Enum.TryParse<DocumentType>(value.Trim(), ignoreCase: false, out var type)
             && Enum.IsDefined(type) && allowed.Contains(type) ? type : null;
 
     /// <summary>A date, or a date and time, as people in Bulgaria write it or as a date field sends it; in Sofia time.</summary>

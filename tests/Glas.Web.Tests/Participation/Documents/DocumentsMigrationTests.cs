@@ -52,6 +52,11 @@ public class DocumentsMigrationTests
         var consultationDocument = Guid.NewGuid();
         var (v1, v2) = (Guid.NewGuid(), Guid.NewGuid());
         var (withFile, linkOnly) = (Guid.NewGuid(), Guid.NewGuid());
+        // The documents need no real consultation or project behind them for this test.
+        await ExecAsync(conn, """
+            ALTER TABLE "ConsultationDocuments" DROP CONSTRAINT "FK_ConsultationDocuments_Consultations_ConsultationId";
+            ALTER TABLE "ProjectDocuments" DROP CONSTRAINT "FK_ProjectDocuments_Projects_ProjectId";
+            """);
         await ExecAsync(conn, $"""
             INSERT INTO "Tenants" ("Id", "Slug", "NameBg", "NameEn", "Kind", "Members", "IsDefault", "CreatedAt")
                 VALUES ('{tenant}', 'test', 'Тест', 'Test', 'Municipality', ARRAY[]::text[], false, now());
