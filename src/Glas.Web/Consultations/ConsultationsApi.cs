@@ -1,3 +1,4 @@
+using Glas.Web.Participation.Documents;
 using System.Xml.Linq;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Tenancy;
@@ -135,8 +136,9 @@ public static class ConsultationsApi
     private static async Task<List<DocumentDto>> Documents(GlasDbContext db, Guid id, HttpContext context, CancellationToken ct)
     {
         var baseUrl = context.RequestServices.GetRequiredService<PublicAddress>().TenantBaseUrl(context.CurrentTenant());
-        var docs = await db.ConsultationDocuments.AsNoTracking().Include(d => d.Versions).Where(d => d.ConsultationId == id).OrderBy(d => d.Type).ToListAsync(ct);
-        return docs.Select(d => new DocumentDto(d.Id, d.Type.ToString(), d.Title, d.Versions.OrderBy(v => v.UploadedAt)
-            .Select(v => new VersionDto(v.Id, v.FileName, v.ContentType, v.Size, v.Sha256, v.UploadedAt, $"{baseUrl}/consultations/{id}/files/{v.Id}")).ToList())).ToList();
+        var subjects = context.RequestServices.GetRequiredService<ConsultationDocumentSubjects>();
+        var docs = subjects.InOrder(await context.RequestServices.GetRequiredService<DocumentLibrary>().ListAsync(ConsultationFiles.Kind, id, ct));
+        return docs.Select(d => new DocumentDto(d.Id, d.Type.ToString(), d.Title, d.Versions.Reverse()
+            .Select(v => new VersionDto(v.Id, v.FileName, v.ContentType, v.Size, v.Sha256 ?? "", v.UploadedAt, baseUrl + v.Path)).ToList())).ToList();
     }
 }

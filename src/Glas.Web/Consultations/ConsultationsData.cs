@@ -15,15 +15,13 @@ public sealed partial class GlasDbContext
     public DbSet<ProposalAnswer> ProposalAnswers => Set<ProposalAnswer>();
     public DbSet<ProcessRating> ProcessRatings => Set<ProcessRating>();
     public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
-    public DbSet<ConsultationDocument> ConsultationDocuments => Set<ConsultationDocument>();
-    public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
 }
 
 internal sealed class ConsultationConfiguration :
     IEntityTypeConfiguration<Consultation>, IEntityTypeConfiguration<ContactPerson>, IEntityTypeConfiguration<DraftUnit>,
     IEntityTypeConfiguration<Comment>, IEntityTypeConfiguration<CommentSupport>, IEntityTypeConfiguration<CommentFlag>,
     IEntityTypeConfiguration<ProposalAnswer>, IEntityTypeConfiguration<ProcessRating>,
-    IEntityTypeConfiguration<TimelineEvent>, IEntityTypeConfiguration<ConsultationDocument>, IEntityTypeConfiguration<DocumentVersion>
+    IEntityTypeConfiguration<TimelineEvent>
 {
     public void Configure(EntityTypeBuilder<Consultation> c)
     {
@@ -110,23 +108,5 @@ internal sealed class ConsultationConfiguration :
         t.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
         t.Property(x => x.Details).HasMaxLength(1000);
         t.HasOne<Consultation>().WithMany().HasForeignKey(x => x.ConsultationId).OnDelete(DeleteBehavior.Cascade);
-    }
-
-    public void Configure(EntityTypeBuilder<ConsultationDocument> d)
-    {
-        d.HasIndex(x => x.ConsultationId);
-        d.Property(x => x.Type).HasConversion<string>().HasMaxLength(30);
-        d.Property(x => x.Title).HasMaxLength(300);
-        d.HasOne<Consultation>().WithMany().HasForeignKey(x => x.ConsultationId).OnDelete(DeleteBehavior.Cascade);
-        d.HasMany(x => x.Versions).WithOne().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
-    }
-
-    public void Configure(EntityTypeBuilder<DocumentVersion> v)
-    {
-        v.HasIndex(x => new { x.DocumentId, x.UploadedAt });
-        v.Property(x => x.FileName).HasMaxLength(255);
-        v.Property(x => x.ContentType).HasMaxLength(100);
-        v.Property(x => x.Sha256).HasMaxLength(64);
-        v.Property(x => x.StorageKey).HasMaxLength(100);
     }
 }

@@ -1,3 +1,4 @@
+using Glas.Web.Participation.Documents;
 using Glas.Web.Platform.Files;
 using Glas.Web.DemoData;
 using Glas.Web.Platform.Database;
@@ -133,10 +134,8 @@ public static class ConsultationsDemoData
             Timeline.Add(db, c.Id, TimelineKind.Scheduled, c.OpensAt.AddDays(-6));
             foreach (var (type, name) in new[] { (DocumentType.Draft, "Проект"), (DocumentType.Motives, "Мотиви") })
             {
-                var (key, sha, size) = await files.SaveAsync(new MemoryStream(DemoPdf.Create($"{reg} {type}")), ct);
-                var document = new ConsultationDocument { Id = Guid.CreateVersion7(now), TenantId = tenantId, ConsultationId = c.Id, Type = type, Title = $"{name} — {title}" };
-                document.Versions.Add(new DocumentVersion { Id = Guid.CreateVersion7(now), FileName = $"{reg}-{type.ToString().ToLowerInvariant()}.pdf", ContentType = "application/pdf", Size = size, Sha256 = sha, StorageKey = key, UploadedAt = c.OpensAt.AddDays(-7) });
-                db.ConsultationDocuments.Add(document);
+                await DocumentLibrary.AddTrustedAsync(db, files, tenantId, ConsultationFiles.Kind, c.Id, type, $"{name} — {title}", c.OpensAt.AddDays(-7),
+                    (DemoPdf.Create($"{reg} {type}"), $"{reg}-{type.ToString().ToLowerInvariant()}.pdf", "application/pdf"), ct);
             }
             if (c.OpensAt <= now)
             {

@@ -1,3 +1,4 @@
+using Glas.Web.Participation.Documents;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
 using Glas.Web.Platform.Modules;
@@ -30,6 +31,8 @@ public sealed class ConsultationsModule : GlasModule
     {
         services.Configure<ConsultationOptions>(configuration.GetSection("Glas:Consultations"));
         services.AddScoped<FollowerMail>();
+        services.AddScoped<ConsultationDocumentSubjects>();
+        services.AddScoped<IDocumentSubjects>(sp => sp.GetRequiredService<ConsultationDocumentSubjects>());
         services.AddSingleton<ConsultationClock>();
         if (configuration.GetValue("Glas:Consultations:ClockEnabled", true))
         {
@@ -50,7 +53,6 @@ public sealed class ConsultationsModule : GlasModule
         new(typeof(CommentFlag), nameof(CommentFlag.ReporterId)),
         new(typeof(ProposalAnswer), nameof(ProposalAnswer.AnsweredBy)),
         new(typeof(ProcessRating), nameof(ProcessRating.UserId)),
-        new(typeof(DocumentVersion), nameof(DocumentVersion.UploadedBy)),
     ];
 
     public override async Task<object?> PersonalDataAsync(GlasDbContext db, Guid userId, CancellationToken ct)
@@ -61,12 +63,11 @@ public sealed class ConsultationsModule : GlasModule
         var supports = await db.CommentSupports.AsNoTracking().Where(s => s.UserId == userId).Select(s => new { s.CommentId, s.CreatedAt }).ToListAsync(ct);
         var flags = await db.CommentFlags.AsNoTracking().Where(f => f.ReporterId == userId).Select(f => new { f.CommentId, f.Reason, f.CreatedAt }).ToListAsync(ct);
         var ratings = await db.ProcessRatings.AsNoTracking().Where(r => r.UserId == userId).Select(r => new { r.ConsultationId, r.Score, r.Remark, r.CreatedAt }).ToListAsync(ct);
-        // What the person did as staff: consultations created, comments hidden, proposals answered, files uploaded.
+        // What the person did as staff: consultations created, comments hidden, proposals answered (uploads: the documents component).
         var created = await db.Consultations.IgnoreQueryFilters().AsNoTracking().Where(c => c.CreatedBy == userId).Select(c => new { c.Id, c.Title, c.CreatedAt }).ToListAsync(ct);
         var hidden = await db.Comments.IgnoreQueryFilters().AsNoTracking().Where(c => c.HiddenBy == userId).Select(c => new { c.Id, c.HiddenAt, c.HiddenReason }).ToListAsync(ct);
         var answered = await db.ProposalAnswers.AsNoTracking().Where(a => a.AnsweredBy == userId).Select(a => new { a.CommentId, outcome = a.Outcome.ToString(), a.AnsweredAt }).ToListAsync(ct);
-        var uploaded = await db.DocumentVersions.AsNoTracking().Where(v => v.UploadedBy == userId).Select(v => new { v.Id, v.FileName, v.UploadedAt }).ToListAsync(ct);
-        return new { comments, supports, flags, ratings, created, hidden, answered, uploaded };
+        return new { comments, supports, flags, ratings, created, hidden, answered };
     }
 
     public override async Task ErasePersonalDataAsync(GlasDbContext db, Guid userId, CancellationToken ct)

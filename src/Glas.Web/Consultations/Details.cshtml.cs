@@ -1,3 +1,4 @@
+using Glas.Web.Participation.Documents;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
 using Glas.Web.Platform.Web;
@@ -16,12 +17,8 @@ public sealed class DetailsModel(GlasDbContext db, TimeProvider time, TenantRole
 
     public sealed record UnitRow(int Number, UnitKind Kind, string Label, string Path, string Text, int Depth, int Comments);
 
-    public sealed record DocumentRow(Guid Id, DocumentType Type, string Title, List<VersionRow> Versions);
-
-    public sealed record VersionRow(Guid Id, string FileName, long Size, DateTimeOffset UploadedAt);
-
     public List<UnitRow> Units { get; private set; } = [];
-    public List<DocumentRow> Documents { get; private set; } = [];
+    public List<DocumentView> Documents { get; private set; } = [];
     public List<TimelineEvent> Timeline { get; private set; } = [];
     public List<CommentView> Comments { get; private set; } = [];
     public int CommentTotal { get; private set; }
@@ -51,9 +48,8 @@ public sealed class DetailsModel(GlasDbContext db, TimeProvider time, TenantRole
         CommentTotal = counts.Where(c => c.UnitId == null && c.Top).Sum(c => c.Count);
         var units = await Db.DraftUnits.AsNoTracking().Where(u => u.ConsultationId == id).OrderBy(u => u.Number).ToListAsync();
         Units = units.Select(u => new UnitRow(u.Number, u.Kind, u.Label, u.Path, u.Text, u.Depth, perUnit.GetValueOrDefault(u.Id))).ToList();
-        Documents = await Db.ConsultationDocuments.AsNoTracking().Where(d => d.ConsultationId == id).OrderBy(d => d.Type).ThenBy(d => d.Title)
-            .Select(d => new DocumentRow(d.Id, d.Type, d.Title, d.Versions.OrderByDescending(v => v.UploadedAt).Select(v => new VersionRow(v.Id, v.FileName, v.Size, v.UploadedAt)).ToList()))
-            .ToListAsync();
+        var subjects = HttpContext.RequestServices.GetRequiredService<ConsultationDocumentSubjects>();
+        Documents = subjects.InOrder(await HttpContext.RequestServices.GetRequiredService<DocumentLibrary>().ListAsync(ConsultationFiles.Kind, id, HttpContext.RequestAborted));
         Timeline = await Db.TimelineEvents.AsNoTracking().Where(e => e.ConsultationId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync();
         Pager = new Pager(PageNumber, CommentsPerPage, CommentTotal, "");
         Comments = await CommentViews.PageAsync(Db, id, null, Viewer, Pager.Current, CommentsPerPage, HttpContext.RequestAborted);

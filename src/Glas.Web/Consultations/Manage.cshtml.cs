@@ -1,4 +1,4 @@
-using Glas.Web.Platform.Files;
+using Glas.Web.Participation.Documents;
 using Glas.Web.Platform.Auditing;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
@@ -15,18 +15,21 @@ namespace Glas.Web.Consultations;
 [Authorize(Policy = Policies.Official)]
 [RequestSizeLimit(25 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 25 * 1024 * 1024)]
-public sealed class ManageModel(GlasDbContext db, TimeProvider time, FileStore files, IOptions<FileStoreOptions> options, IStringLocalizer<ConsultationsText> t) : PageModel
+public sealed class ManageModel(GlasDbContext db, TimeProvider time, DocumentLibrary library, ConsultationDocumentSubjects subjects, IStringLocalizer<ConsultationsText> t, IStringLocalizer<DocumentsText> d) : PageModel
 {
     public Consultation Consultation { get; private set; } = null!;
     public ConsultationStatus Status { get; private set; }
     public List<string> Missing { get; private set; } = [];
-    public List<ConsultationDocument> Documents { get; private set; } = [];
+    public List<DocumentView> Documents { get; private set; } = [];
     public int Proposals { get; private set; }
     public int Answered { get; private set; }
     public int CommentCount { get; private set; }
     public (int Count, double Average, int[] ByScore) Ratings { get; private set; } = (0, 0, new int[5]);
     public List<string> Remarks { get; private set; } = [];
-    public long MaxUploadBytes => options.Value.MaxUploadBytes;
+    [BindProperty(Name = DocumentForm.Prefix)] public DocumentInput Document { get; set; } = new();
+    [BindProperty(Name = DocumentForm.FileField)] public IFormFile? DocumentFile { get; set; }
+
+    public DocumentUploadForm UploadForm => new("upload", subjects.Types, Documents, ((IDocumentSubjects)subjects).LinksAllowed, library.MaxUploadBytes, Document);
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
@@ -40,7 +43,7 @@ public sealed class ManageModel(GlasDbContext db, TimeProvider time, FileStore f
         Consultation = c;
         var now = time.GetUtcNow();
         Status = c.EffectiveStatus(now);
-        Documents = await db.ConsultationDocuments.AsNoTracking().Include(d => d.Versions).Where(d => d.ConsultationId == id).OrderBy(d => d.Type).ToListAsync();
+        Documents = subjects.InOrder(await library.ListAsync(ConsultationFiles.Kind, id, HttpContext.RequestAborted));
         var units = await db.DraftUnits.CountAsync(u => u.ConsultationId == id);
         Missing = Requirements.Missing(c, Documents.Select(d => d.Type), units, ConsultationLifecycle.TodayInSofia(now)).Select(m => t["Missing." + m].Value).ToList();
         CommentCount = await db.Comments.CountAsync(x => x.ConsultationId == id);
@@ -108,7 +111,7 @@ public sealed class ManageModel(GlasDbContext db, TimeProvider time, FileStore f
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostUploadAsync(Guid id, DocumentType type, string? title, IFormFile? file, Guid? documentId)
+    public async Task<IActionResult> OnPostUploadAsync(Guid id)
     {
         if (!await LoadAsync(id))
         {
@@ -116,70 +119,26 @@ public sealed class ManageModel(GlasDbContext db, TimeProvider time, FileStore f
         }
         if (Status is ConsultationStatus.Withdrawn)
         {
-            ModelState.AddModelError("file", t["Upload.Withdrawn"]);
+            ModelState.AddModelError(DocumentForm.FileField, t["Upload.Withdrawn"]);
             return Page();
         }
-        title = title?.Trim();
-        if (!Enum.IsDefined(type))
-        {
-            ModelState.AddModelError("type", t["Upload.Type"]);
-        }
-        if (documentId is null && (string.IsNullOrEmpty(title) || title.Length > 300))
-        {
-            ModelState.AddModelError("title", t["Upload.TitleNeeded"]);
-        }
-        if (file is null || file.Length == 0)
-        {
-            ModelState.AddModelError("file", t["Upload.NoFile"]);
-        }
-        else if (file.Length > options.Value.MaxUploadBytes)
-        {
-            ModelState.AddModelError("file", string.Format(System.Globalization.CultureInfo.CurrentCulture, t["Upload.TooLarge"], options.Value.MaxUploadBytes / 1024 / 1024));
-        }
+        var now = time.GetUtcNow();
         if (!ModelState.IsValid)
         {
+            // A value that did not even bind (e.g. a document id that is not one).
             return Page();
         }
-
-        await using var stream = file!.OpenReadStream();
-        var inspection = await UploadCheck.InspectAsync(stream, HttpContext.RequestAborted);
-        var (kind, contentType, extension) = inspection;
-        if (kind == UploadKind.Unknown)
+        var result = await library.AddAsync(ConsultationFiles.Kind, id, Document, DocumentFile, User,
+            (document, _) => Timeline.Add(db, id, TimelineKind.DocumentAdded, now, $"{d["Type." + document.Type]}: {document.Title}"), HttpContext.RequestAborted);
+        if (result.NotFound)
         {
-            ModelState.AddModelError("file", ConsultationFiles.UploadRefusal(inspection.Problem, t));
+            return NotFound();
+        }
+        if (!result.Saved)
+        {
+            result.AddTo(ModelState);
             return Page();
         }
-
-        var now = time.GetUtcNow();
-        ConsultationDocument? document = null;
-        if (documentId is { } existingId)
-        {
-            document = await db.ConsultationDocuments.FirstOrDefaultAsync(d => d.Id == existingId && d.ConsultationId == id);
-            if (document is null)
-            {
-                return NotFound();
-            }
-        }
-        else
-        {
-            document = new ConsultationDocument { Id = Guid.CreateVersion7(now), TenantId = Consultation.TenantId, ConsultationId = id, Type = type, Title = title! };
-            db.ConsultationDocuments.Add(document);
-        }
-        var (key, sha, size) = await files.SaveAsync(stream, HttpContext.RequestAborted);
-        db.DocumentVersions.Add(new DocumentVersion
-        {
-            Id = Guid.CreateVersion7(now),
-            DocumentId = document.Id,
-            FileName = UploadCheck.SafeName(file.FileName, extension),
-            ContentType = contentType,
-            Size = size,
-            Sha256 = sha,
-            StorageKey = key,
-            UploadedAt = now,
-            UploadedBy = User.UserId(),
-        });
-        Timeline.Add(db, id, TimelineKind.DocumentAdded, now, $"{t["DocType." + document.Type]}: {document.Title}");
-        await db.SaveChangesAsync();
         TempData["Status"] = t["Upload.Saved"].Value;
         return RedirectToPage(new { id });
     }

@@ -112,37 +112,3 @@ public sealed class TimelineEvent
     public TimelineKind Kind { get; set; }
     public string? Details { get; set; }
 }
-
-public enum DocumentType
-{
-    Draft,              // проект на акт
-    Motives,            // мотиви / доклад
-    ImpactAssessment,   // оценка на въздействието
-    ProposalsReport,    // справка за получените предложения
-    Consolidated,       // консолидирана версия
-    Other,              // други
-}
-
-public sealed class ConsultationDocument : ITenantOwned
-{
-    public Guid Id { get; set; }
-    public Guid TenantId { get; set; }
-    public Guid ConsultationId { get; set; }
-    public DocumentType Type { get; set; }
-    public required string Title { get; set; }
-    public List<DocumentVersion> Versions { get; set; } = [];
-}
-
-/// <summary>Every upload is kept; replacing a file adds a dated version.</summary>
-public sealed class DocumentVersion
-{
-    public Guid Id { get; set; }
-    public Guid DocumentId { get; set; }
-    public required string FileName { get; set; }
-    public required string ContentType { get; set; }
-    public long Size { get; set; }
-    public required string Sha256 { get; set; }
-    public required string StorageKey { get; set; }
-    public DateTimeOffset UploadedAt { get; set; }
-    public Guid? UploadedBy { get; set; }
-}

@@ -1,3 +1,4 @@
+using Glas.Web.Participation.Documents;
 using System.Text.Json.Serialization;
 using Glas.Web.Platform.Tenancy;
 
@@ -59,7 +60,7 @@ public sealed record StrategyBgExport(
         c.ProposalWays,
         c.Contacts.OrderBy(p => p.Position).Select(p => new StrategyBgContact(p.Name, p.Email)).ToList(),
         comments.Select(v => new StrategyBgComment(v.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), ReportExport.Author(v), ReportExport.Text(v))).ToList(),
-        documents.Select(d => new StrategyBgFile(FileTypes[Enum.Parse<DocumentType>(d.Type)], d.Versions.Select(v => new StrategyBgVersion(v.UploadedAt.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), v.Url)).ToList())).ToList());
+        documents.Select(d => new StrategyBgFile(FileTypes.GetValueOrDefault(Enum.Parse<DocumentType>(d.Type), "други"), d.Versions.Select(v => new StrategyBgVersion(v.UploadedAt.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), v.Url)).ToList())).ToList());
 }
 
 public sealed record StrategyBgInstitution([property: JsonPropertyName("id")] string Id, [property: JsonPropertyName("name")] string Name, [property: JsonPropertyName("address")] string Address);

@@ -1,39 +1,23 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using Glas.Web.Participation.Documents;
 using Glas.Web.Platform.Database;
-using Glas.Web.Platform.Files;
 using Glas.Web.Platform.Identity;
 using Glas.Web.Platform.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Glas.Web.Projects;
 
-/// <summary>Officials list a project's documents (title, type, time of publication, link) and publish news about it.</summary>
+/// <summary>Officials add a project's documents (a file, or a link) and new versions of them, and publish news about it.</summary>
 [Authorize(Policy = Policies.Official)]
 [RequestSizeLimit(25 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 25 * 1024 * 1024)]
-public sealed class DocumentsModel(GlasDbContext db, ProjectEditor editor, TimeProvider time, FileStore files, Microsoft.Extensions.Options.IOptions<FileStoreOptions> fileOptions, IStringLocalizer<ProjectsText> t) : PageModel
+public sealed class DocumentsModel(GlasDbContext db, ProjectEditor editor, TimeProvider time, DocumentLibrary library, IStringLocalizer<ProjectsText> t) : PageModel
 {
-    public sealed class DocumentInput
-    {
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(300, ErrorMessage = "Validation.TooLong")]
-        public string? Title { get; set; }
-
-        public string? Kind { get; set; }
-
-        /// <summary>Local time in Bulgaria, as the seed lists it ("11.06.2020 / 16:19").</summary>
-        public string? PublishedAt { get; set; }
-
-        [StringLength(500, ErrorMessage = "Validation.TooLong")]
-        public string? Url { get; set; }
-    }
-
     public sealed class NewsInput
     {
         [Required(ErrorMessage = "Validation.Required")]
@@ -45,23 +29,22 @@ public sealed class DocumentsModel(GlasDbContext db, ProjectEditor editor, TimeP
         public string? Body { get; set; }
     }
 
-    [BindProperty] public DocumentInput Document { get; set; } = new();
-    [BindProperty] public IFormFile? DocumentFile { get; set; }
-
-    public long MaxUploadBytes => fileOptions.Value.MaxUploadBytes;
+    [BindProperty(Name = DocumentForm.Prefix)] public DocumentInput Document { get; set; } = new();
+    [BindProperty(Name = DocumentForm.FileField)] public IFormFile? DocumentFile { get; set; }
     [BindProperty] public NewsInput News { get; set; } = new();
 
     public Project Project { get; private set; } = null!;
     public List<ProjectNews> NewsItems { get; private set; } = [];
 
-    public IEnumerable<SelectListItem> KindItems => Enum.GetValues<DocumentKind>().Select(k => new SelectListItem(t["DocumentKind." + k], k.ToString()));
+    public DocumentList DocumentList => new(Project.Documents, d => ProjectDocumentSubjects.LatestPath(Project.Id, d.Id), RemoveHandler: "RemoveDocument");
+
+    public DocumentUploadForm UploadForm => new("Document", ProjectDocumentSubjects.DocumentTypes, Project.Documents, true, library.MaxUploadBytes, Document);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostDocumentAsync(Guid id, CancellationToken ct)
     {
-        // Only the document form was posted; the news form's (empty) fields are not this request's errors,
-        // whether they were bound with their prefix or, when absent, without it.
+        // Only the document form was posted; the news form's (empty) fields are not this request's errors.
         foreach (var key in ModelState.Keys.Where(k => !k.StartsWith("Document", StringComparison.Ordinal)).ToList())
         {
             ModelState.Remove(key);
@@ -70,89 +53,31 @@ public sealed class DocumentsModel(GlasDbContext db, ProjectEditor editor, TimeP
         {
             return NotFound();
         }
-        var kind = Enum.TryParse<DocumentKind>(Document.Kind, false, out var k) && Enum.IsDefined(k) && !(Document.Kind ?? "").Any(char.IsDigit) ? k : (DocumentKind?)null;
-        if (kind is null)
-        {
-            ModelState.AddModelError("Document.Kind", t["Error.Invalid"]);
-        }
-        DateTimeOffset at = time.GetUtcNow();
-        if (!string.IsNullOrWhiteSpace(Document.PublishedAt))
-        {
-            if (DateTime.TryParseExact(Document.PublishedAt.Trim(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-dd HH:mm", "dd.MM.yyyy HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-            {
-                at = Formats.FromSofia(local);
-            }
-            else
-            {
-                ModelState.AddModelError("Document.PublishedAt", t["Error.DateFormat"]);
-            }
-        }
-        if (ProjectEditor.Clean(Document.Url) is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps))
-        {
-            ModelState.AddModelError("Document.Url", t["Error.Url"]);
-        }
-        if (Document.Title is not null && ProjectEditor.HasControlCharacters(Document.Title))
-        {
-            ModelState.AddModelError("Document.Title", t["Error.Characters"]);
-        }
-        var detected = UploadCheck.Unknown;
-        if (DocumentFile is { Length: > 0 } file)
-        {
-            if (file.Length > MaxUploadBytes)
-            {
-                ModelState.AddModelError(nameof(DocumentFile), string.Format(CultureInfo.CurrentCulture, t["Error.FileTooLarge"], MaxUploadBytes / 1024 / 1024));
-            }
-            else
-            {
-                await using var head = file.OpenReadStream();
-                detected = await UploadCheck.InspectAsync(head, ct);
-                if (detected.Kind == UploadKind.Unknown)
-                {
-                    ModelState.AddModelError(nameof(DocumentFile), detected.Problem switch
-                    {
-                        UploadProblem.Macros => t["Error.FileMacros"],
-                        UploadProblem.Expands => string.Format(CultureInfo.CurrentCulture, t["Error.FileExpands"], UploadCheck.MaxUnpackedBytes / 1024 / 1024, UploadCheck.MaxZipEntries),
-                        _ => t["Error.FileType"],
-                    });
-                }
-            }
-        }
         if (!ModelState.IsValid)
         {
+            // A value that did not even bind (e.g. a document id that is not one).
             return Page();
         }
-        var document = new ProjectDocument
+        var result = await library.AddAsync(ProjectDocumentSubjects.SubjectKind, id, Document, DocumentFile, User, null, ct);
+        if (result.NotFound)
         {
-            Id = Guid.CreateVersion7(time.GetUtcNow()), TenantId = editor.TenantId, ProjectId = id, Title = Document.Title!.Trim(), Kind = kind!.Value,
-            PublishedAt = at, Url = ProjectEditor.Clean(Document.Url),
-        };
-        if (DocumentFile is { Length: > 0 } upload)
-        {
-            await using var content = upload.OpenReadStream();
-            var (key, _, size) = await files.SaveAsync(content, ct);
-            document.StorageKey = key;
-            document.Size = size;
-            document.ContentType = detected.ContentType;
-            document.FileName = UploadCheck.SafeName(upload.FileName, detected.Extension);
+            return NotFound();
         }
-        db.ProjectDocuments.Add(document);
-        editor.Audit(await db.ActorAsync(User, ct), "project.document.add", Project, Document.Title.Trim());
-        await db.SaveChangesAsync(ct);
+        if (!result.Saved)
+        {
+            result.AddTo(ModelState);
+            return Page();
+        }
         TempData["Status"] = t["Documents.Saved"].Value;
         return Redirect($"{Request.PathBase}/projects/{id}/documents");
     }
 
     public async Task<IActionResult> OnPostRemoveDocumentAsync(Guid id, Guid documentId, CancellationToken ct)
     {
-        var doc = await db.ProjectDocuments.FirstOrDefaultAsync(d => d.Id == documentId && d.ProjectId == id, ct);
-        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (doc is null || project is null)
+        if (!await library.RemoveAsync(ProjectDocumentSubjects.SubjectKind, id, documentId, User, ct))
         {
             return NotFound();
         }
-        db.ProjectDocuments.Remove(doc);
-        editor.Audit(await db.ActorAsync(User, ct), "project.document.remove", project, doc.Title);
-        await db.SaveChangesAsync(ct);
         TempData["Status"] = t["Documents.Removed"].Value;
         return Redirect($"{Request.PathBase}/projects/{id}/documents");
     }
@@ -185,11 +110,12 @@ public sealed class DocumentsModel(GlasDbContext db, ProjectEditor editor, TimeP
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await db.Projects.AsNoTracking().Include(p => p.Documents).FirstOrDefaultAsync(p => p.Id == id, ct) is not { } project)
+        if (await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is not { } project)
         {
             return false;
         }
         Project = project;
+        Project.Documents = await library.ListAsync(ProjectDocumentSubjects.SubjectKind, id, ct);
         NewsItems = await db.ProjectNews.AsNoTracking().Where(n => n.ProjectId == id).OrderByDescending(n => n.PublishedAt).ToListAsync(ct);
         return true;
     }

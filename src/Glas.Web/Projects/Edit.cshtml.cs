@@ -61,7 +61,7 @@ public sealed class EditModel(GlasDbContext db, ProjectEditor editor, IStringLoc
             Input = ProjectFormInput.From((await ProjectQueries.FullAsync(Db, id, tracking: false, ct))!);
             return Page();
         }
-        Editor.Delete(project, await Db.ActorAsync(User, ct));
+        await Editor.DeleteAsync(project, await Db.ActorAsync(User, ct), ct);
         await Db.SaveChangesAsync(ct);
         TempData["Status"] = T["Deleted"].Value;
         return Redirect($"{Request.PathBase}/projects");

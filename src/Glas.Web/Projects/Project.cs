@@ -1,3 +1,4 @@
+using Glas.Web.Participation.Documents;
 using Glas.Web.Platform.Tenancy;
 
 namespace Glas.Web.Projects;
@@ -24,15 +25,6 @@ public enum Currency
 {
     BGN,
     EUR,
-}
-
-public enum DocumentKind
-{
-    Report,
-    Analysis,
-    Strategy,
-    CaseStudy,
-    Other,
 }
 
 /// <summary>A body that leads or partners in projects; one record per tenant, shared by its projects.</summary>
@@ -113,7 +105,8 @@ public sealed class Project : ITenantOwned
 
     public List<ProjectIndicator> Indicators { get; set; } = [];
     public List<ProjectPayment> Payments { get; set; } = [];
-    public List<ProjectDocument> Documents { get; set; } = [];
+    /// <summary>The project's documents, kept by the documents component; filled by <see cref="ProjectQueries.FullAsync"/>.</summary>
+    public List<DocumentView> Documents { get; set; } = [];
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -150,23 +143,6 @@ public sealed class ProjectIndicator : ITenantOwned
     public required string Name { get; set; }
     public decimal? Target { get; set; }
     public decimal? Achieved { get; set; }
-}
-
-public sealed class ProjectDocument : ITenantOwned
-{
-    public Guid Id { get; set; }
-    public Guid TenantId { get; set; }
-    public Guid ProjectId { get; set; }
-    public required string Title { get; set; }
-    public DocumentKind Kind { get; set; }
-    public DateTimeOffset PublishedAt { get; set; }
-    public string? Url { get; set; }
-
-    /// <summary>An uploaded file (PDF, DOCX, ODT, checked by content), kept in the file store.</summary>
-    public string? FileName { get; set; }
-    public string? ContentType { get; set; }
-    public long? Size { get; set; }
-    public string? StorageKey { get; set; }
 }
 
 public sealed class ProjectNews : ITenantOwned

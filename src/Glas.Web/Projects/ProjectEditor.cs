@@ -438,10 +438,12 @@ public sealed partial class ProjectEditor(GlasDbContext db, TenantContext tenant
     private void Notify(Project p, string kind, Actor actor) =>
         notifier.Queue(new FollowSubject(FollowKind, p.Id, p.TenantId), kind, p.Title, $"/projects/{p.Id}", actor.UserId);
 
-    public void Delete(Project p, Actor actor)
+    public async Task DeleteAsync(Project p, Actor actor, CancellationToken ct)
     {
         Audit(actor, "project.delete", p, p.Code ?? p.Title);
         db.Projects.Remove(p);
+        // Documents name their subject without a foreign key; they go with the project (their versions by cascade).
+        db.Documents.RemoveRange(await db.Documents.Where(d => d.SubjectKind == ProjectDocumentSubjects.SubjectKind && d.SubjectId == p.Id).ToListAsync(ct));
     }
 
     /// <summary>Imports write one audit entry for the whole file instead of one per project (the public history keeps each).</summary>

@@ -1,3 +1,4 @@
+using Glas.Web.Participation.Documents;
 using Glas.Web.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 
@@ -114,16 +115,20 @@ public static class ProjectQueries
             .ToListAsync(ct);
 
     /// <summary>Loads one project with everything its page shows except history, news and comments.</summary>
-    public static Task<Project?> FullAsync(GlasDbContext db, Guid id, bool tracking, CancellationToken ct)
+    public static async Task<Project?> FullAsync(GlasDbContext db, Guid id, bool tracking, CancellationToken ct)
     {
         var q = tracking ? db.Projects : db.Projects.AsNoTracking();
-        return q.Include(p => p.LeadOrganisation)
+        var project = await q.Include(p => p.LeadOrganisation)
             .Include(p => p.Partners).ThenInclude(x => x.Organisation)
             .Include(p => p.Payments)
             .Include(p => p.Indicators)
-            .Include(p => p.Documents)
             .AsSplitQuery()
             .FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (project is not null)
+        {
+            project.Documents = (await DocumentLibrary.ListAsync(db, ProjectDocumentSubjects.SubjectKind, [id], ProjectDocumentSubjects.Path, ct)).GetValueOrDefault(id) ?? [];
+        }
+        return project;
     }
 
     /// <summary>Total value by the year a project starts in; each currency summed in SQL, then converted once.</summary>

@@ -1,3 +1,4 @@
+using Glas.Web.Participation.Documents;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
@@ -18,12 +19,11 @@ public static class ProjectsApi
     {
         var api = app.MapGroup("/api/v1/projects").WithTags("Projects");
 
-        // An uploaded project document, as an attachment with the type its content was checked to be.
-        app.MapGet("/projects/{id:guid}/documents/{documentId:guid}/file", async (Guid id, Guid documentId, GlasDbContext db, Glas.Web.Platform.Files.FileStore files, HttpContext context, CancellationToken ct) =>
-        {
-            var document = await db.ProjectDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId && d.ProjectId == id && d.StorageKey != null, ct);
-            return files.Download(context, document?.StorageKey, document?.ContentType ?? "application/octet-stream", document?.FileName);
-        }).ExcludeFromDescription();
+        // A project document's newest file, and any of its versions, served by the documents component.
+        app.MapGet("/projects/{id:guid}/documents/{documentId:guid}/file", (Guid id, Guid documentId, DocumentLibrary library, HttpContext context) =>
+            library.DownloadLatestAsync(context, ProjectDocumentSubjects.SubjectKind, id, documentId)).ExcludeFromDescription();
+        app.MapGet("/projects/{id:guid}/documents/{documentId:guid}/versions/{versionId:guid}", (Guid id, Guid documentId, Guid versionId, DocumentLibrary library, HttpContext context) =>
+            library.DownloadAsync(context, versionId, ProjectDocumentSubjects.SubjectKind, id, documentId)).ExcludeFromDescription();
 
         api.MapGet("/", async Task<Results<Ok<ProjectListDto>, ValidationProblem>> (GlasDbContext db, int? page, int? year, string? status, string? programme,
                 string? role, Guid? organisation, string? sort, CancellationToken ct) =>
@@ -93,7 +93,7 @@ public static class ProjectsApi
                 {
                     return TypedResults.NotFound();
                 }
-                editor.Delete(project, await db.ActorAsync(http.User, ct));
+                await editor.DeleteAsync(project, await db.ActorAsync(http.User, ct), ct);
                 await db.SaveChangesAsync(ct);
                 return TypedResults.NoContent();
             })

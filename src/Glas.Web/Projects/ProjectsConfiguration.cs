@@ -67,7 +67,7 @@ public sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.HasMany(x => x.Partners).WithOne().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(x => x.Payments).WithOne().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(x => x.Indicators).WithOne().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(x => x.Documents).WithOne().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(x => x.Documents);
     }
 }
 
@@ -101,21 +101,6 @@ public sealed class ProjectIndicatorConfiguration : IEntityTypeConfiguration<Pro
         builder.Property(x => x.Name).HasMaxLength(500);
         builder.Property(x => x.Target).HasColumnType(Money.Column);
         builder.Property(x => x.Achieved).HasColumnType(Money.Column);
-        builder.HasIndex(x => x.ProjectId);
-    }
-}
-
-public sealed class ProjectDocumentConfiguration : IEntityTypeConfiguration<ProjectDocument>
-{
-    public void Configure(EntityTypeBuilder<ProjectDocument> builder)
-    {
-        builder.ToTable("ProjectDocuments");
-        builder.Property(x => x.Title).HasMaxLength(300);
-        builder.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
-        builder.Property(x => x.Url).HasMaxLength(500);
-        builder.Property(x => x.FileName).HasMaxLength(255);
-        builder.Property(x => x.ContentType).HasMaxLength(100);
-        builder.Property(x => x.StorageKey).HasMaxLength(100);
         builder.HasIndex(x => x.ProjectId);
     }
 }

@@ -10,7 +10,6 @@ public sealed partial class GlasDbContext
     public DbSet<ProjectPartner> ProjectPartners => Set<ProjectPartner>();
     public DbSet<ProjectPayment> ProjectPayments => Set<ProjectPayment>();
     public DbSet<ProjectIndicator> ProjectIndicators => Set<ProjectIndicator>();
-    public DbSet<ProjectDocument> ProjectDocuments => Set<ProjectDocument>();
     public DbSet<ProjectNews> ProjectNews => Set<ProjectNews>();
     public DbSet<ProjectComment> ProjectComments => Set<ProjectComment>();
     public DbSet<ProjectChange> ProjectChanges => Set<ProjectChange>();

@@ -1,3 +1,4 @@
+using Glas.Web.Participation.Documents;
 using Glas.Web.Platform.Localization;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Tenancy;
@@ -227,17 +228,17 @@ public static class ProjectsDemoData
     ];
 
     /// <summary>Seed 001's nine files, with the minute each was published (Bulgarian time).</summary>
-    public static readonly (string Title, DocumentKind Kind, DateTime Local)[] YugoiztochenDocuments =
+    public static readonly (string Title, DocumentType Kind, DateTime Local)[] YugoiztochenDocuments =
     [
-        ("Първи доклад", DocumentKind.Report, new DateTime(2020, 6, 11, 16, 19, 0)),
-        ("Втори доклад", DocumentKind.Report, new DateTime(2020, 6, 11, 16, 19, 0)),
-        ("Трети доклад", DocumentKind.Report, new DateTime(2020, 6, 11, 16, 20, 0)),
-        ("НПО Бургас", DocumentKind.Other, new DateTime(2020, 6, 11, 16, 22, 0)),
-        ("НПО Сливен", DocumentKind.Other, new DateTime(2020, 6, 11, 16, 24, 0)),
-        ("НПО Стара Загора", DocumentKind.Other, new DateTime(2020, 6, 11, 16, 25, 0)),
-        ("НПО Ямбол", DocumentKind.Other, new DateTime(2020, 6, 11, 16, 26, 0)),
-        ("Стратегия за включване на гражданите в процеса на вземане на решения на местно ниво", DocumentKind.Strategy, new DateTime(2021, 6, 4, 9, 16, 0)),
-        ("Казус", DocumentKind.CaseStudy, new DateTime(2021, 6, 4, 9, 16, 0)),
+        ("Първи доклад", DocumentType.Report, new DateTime(2020, 6, 11, 16, 19, 0)),
+        ("Втори доклад", DocumentType.Report, new DateTime(2020, 6, 11, 16, 19, 0)),
+        ("Трети доклад", DocumentType.Report, new DateTime(2020, 6, 11, 16, 20, 0)),
+        ("НПО Бургас", DocumentType.Other, new DateTime(2020, 6, 11, 16, 22, 0)),
+        ("НПО Сливен", DocumentType.Other, new DateTime(2020, 6, 11, 16, 24, 0)),
+        ("НПО Стара Загора", DocumentType.Other, new DateTime(2020, 6, 11, 16, 25, 0)),
+        ("НПО Ямбол", DocumentType.Other, new DateTime(2020, 6, 11, 16, 26, 0)),
+        ("Стратегия за включване на гражданите в процеса на вземане на решения на местно ниво", DocumentType.Strategy, new DateTime(2021, 6, 4, 9, 16, 0)),
+        ("Казус", DocumentType.CaseStudy, new DateTime(2021, 6, 4, 9, 16, 0)),
     ];
 
     private const string HaskovoNews = "Проект BG05SFOP001-2.025-0163-C01 \"ПРЕСТИЖ\" има за цел да насърчи гражданското участие в процесите на вземане на политически решения, да развие механизъм за съвместно сътрудничество и повишаване на взаимодействието между общинската администрация и гражданските организации за подобряване на регулаторната среда. Проектът се изпълнява от Сдружение \"Алианс за регионално сътрудничество и развитие\" в партньорство с Община Хасково. На пресконференция днес бяха представени основните цели за подобряване взаимодействието между местната власт и гражданския сектор и нови условия за активно участие на гражданите във формулирането на политики за развитие на местната общност.\nОбща стойност на проект „Престиж“ е 52 405.20 лева, от които 44 544,42 лева европейско финансиране и 7 860,78 лева национално финансиране. Крайният срок за изпълнение е 31.12.2023.";
@@ -278,7 +279,7 @@ public static class ProjectsDemoData
                 foreach (var (n, (title, kind, local)) in YugoiztochenDocuments.Index())
                 {
                     // Ids in list order: documents published in the same minute keep the seed's order.
-                    db.ProjectDocuments.Add(new ProjectDocument { Id = Guid.CreateVersion7(now.AddMilliseconds(n)), TenantId = tenant.Id, ProjectId = project.Id, Title = title, Kind = kind, PublishedAt = Formats.FromSofia(local) });
+                    await DocumentLibrary.AddTrustedAsync(db, scope.ServiceProvider.GetRequiredService<Glas.Web.Platform.Files.FileStore>(), tenant.Id, ProjectDocumentSubjects.SubjectKind, project.Id, kind, title, Formats.FromSofia(local), null, ct, Guid.CreateVersion7(now.AddMilliseconds(n)));
                 }
             }
             if (slug == "haskovo")

@@ -51,7 +51,7 @@ public sealed record ProjectDto(
         p.StartDate, p.EndDate, p.Years.ToList(), p.Status.ToString(), p.CurrentStage, p.Description, p.GeneralGoal, p.SpecificGoals, p.Activities,
         p.TargetGroups, p.ExpectedResults, p.PlaceOfExecution,
         p.Indicators.OrderBy(x => x.Position).Select(x => new IndicatorInput(x.Name, x.Target, x.Achieved)).ToList(),
-        p.Documents.OrderBy(x => x.PublishedAt).ThenBy(x => x.Id).Select(x => new DocumentDto(x.Title, x.Kind.ToString(), x.PublishedAt, x.Url)).ToList(),
+        p.Documents.Select(x => new DocumentDto(x.Title, x.Type.ToString(), x.DocumentDate, x.Url)).ToList(),
         p.UpdatedAt);
 }
 

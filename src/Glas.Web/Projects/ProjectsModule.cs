@@ -1,3 +1,4 @@
+using Glas.Web.Participation.Documents;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
 using Glas.Web.Platform.Modules;
@@ -24,6 +25,7 @@ public sealed class ProjectsModule : GlasModule
         services.AddSingleton<FilterOptionsCache>();
         services.AddScoped<ProjectEditor>();
         services.AddScoped<ProjectImporter>();
+        services.AddScoped<IDocumentSubjects, ProjectDocumentSubjects>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder app) => app.MapProjectsApi();

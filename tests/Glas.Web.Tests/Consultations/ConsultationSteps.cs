@@ -1,3 +1,4 @@
+using Glas.Web.Participation.Documents;
 using System.Net;
 using System.Net.Http.Headers;
 using AngleSharp.Html.Dom;
@@ -50,13 +51,13 @@ public static class ConsultationSteps
         var form = new MultipartFormDataContent
         {
             { new StringContent(Forms.Token(page)), "__RequestVerificationToken" },
-            { new StringContent(type.ToString()), "type" },
-            { new StringContent(title), "title" },
-            { new StringContent(documentId?.ToString() ?? ""), "documentId" },
+            { new StringContent(type.ToString()), "Document.Type" },
+            { new StringContent(title), "Document.Title" },
+            { new StringContent(documentId?.ToString() ?? ""), "Document.DocumentId" },
         };
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        form.Add(file, "file", fileName);
+        form.Add(file, "DocumentFile", fileName);
         return await official.PostAsync($"{prefix}/consultations/{id}/manage?handler=upload", form);
     }
 

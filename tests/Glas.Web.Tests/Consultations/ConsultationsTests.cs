@@ -1,3 +1,4 @@
+using Glas.Web.Participation.Documents;
 using Glas.Web.Platform.Files;
 using System.Net;
 using System.Net.Http.Json;
@@ -162,7 +163,7 @@ public class ConsultationsTests(GlasFactory app) : IClassFixture<GlasFactory>
 
         var first = await UploadAsync(official, id, DocumentType.Draft, "Проект", DemoPdf.Create("v1"), "../proekt v1.pdf");
         first.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var documentId = await app.WithDbAsync(db => db.ConsultationDocuments.IgnoreQueryFilters().Where(d => d.ConsultationId == id).Select(d => d.Id).SingleAsync());
+        var documentId = await app.WithDbAsync(db => db.Documents.IgnoreQueryFilters().Where(d => d.SubjectKind == "consultation" && d.SubjectId == id).Select(d => d.Id).SingleAsync());
         (await UploadAsync(official, id, DocumentType.Draft, "", Glas.Web.Tests.Platform.Files.UploadCheckTests.Docx("v2"), "proekt v2.docx", documentId)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var versions = await app.WithDbAsync(db => db.DocumentVersions.Where(v => v.DocumentId == documentId).OrderBy(v => v.UploadedAt).ToListAsync());

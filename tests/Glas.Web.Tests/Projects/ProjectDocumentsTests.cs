@@ -19,7 +19,7 @@ public class ProjectDocumentsTests(GlasFactory app) : IClassFixture<GlasFactory>
         {
             { new StringContent(Forms.Token(page)), "__RequestVerificationToken" },
             { new StringContent(title), "Document.Title" },
-            { new StringContent("Report"), "Document.Kind" },
+            { new StringContent("Report"), "Document.Type" },
         };
         form.Add(new ByteArrayContent(content), "DocumentFile", fileName);
         return await client.PostAsync($"{prefix}/projects/{id}/documents?handler=Document", form);
@@ -34,9 +34,9 @@ public class ProjectDocumentsTests(GlasFactory app) : IClassFixture<GlasFactory>
 
         var uploaded = await UploadAsync(official, id, "Междинен доклад", DemoPdf.Create("report"), "../doklad 1.pdf");
         uploaded.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var document = await app.WithDbAsync(db => db.ProjectDocuments.SingleAsync(d => d.ProjectId == id && d.Title == "Междинен доклад"), "sliven");
-        document.FileName.ShouldBe("doklad 1.pdf");
-        document.ContentType.ShouldBe("application/pdf");
+        var document = await app.WithDbAsync(db => db.Documents.Include(d => d.Versions).SingleAsync(d => d.SubjectKind == "project" && d.SubjectId == id && d.Title == "Междинен доклад"), "sliven");
+        document.Versions.Single().FileName.ShouldBe("doklad 1.pdf");
+        document.Versions.Single().ContentType.ShouldBe("application/pdf");
 
         var page = await app.Client().GetPageAsync($"/projects/{id}");
         page.QuerySelector($"a[href='/projects/{id}/documents/{document.Id}/file']")!.TextContent.ShouldBe("Междинен доклад");
@@ -57,7 +57,7 @@ public class ProjectDocumentsTests(GlasFactory app) : IClassFixture<GlasFactory>
         var response = await UploadAsync(official, id, "Фалшив", Encoding.UTF8.GetBytes("<script>alert(1)</script>"), "doklad.pdf");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.ParseAsync()).FieldError("DocumentFile").ShouldBe("Приемат се само PDF, DOCX и ODT; съдържанието на файла не е такъв документ.");
-        (await app.WithDbAsync(db => db.ProjectDocuments.CountAsync(d => d.Title == "Фалшив"), "sliven")).ShouldBe(0);
+        (await app.WithDbAsync(db => db.Documents.CountAsync(d => d.Title == "Фалшив"), "sliven")).ShouldBe(0);
 
         var citizen = app.Client(followRedirects: false);
         await citizen.SignInAsync("citizen@example.org");
@@ -77,6 +77,6 @@ public class ProjectDocumentsTests(GlasFactory app) : IClassFixture<GlasFactory>
         (await refused.ParseAsync()).FieldError("DocumentFile").ShouldBe("Файлът не може да бъде приет: разархивиран е твърде голям или съдържа твърде много части (най-много 20 MB и 1000 части).");
         var macros = Platform.Files.UploadCheckTests.DocxWith(zip => zip.CreateEntry("word/vbaProject.bin"));
         (await (await UploadAsync(official, id, "Макроси", macros, "doklad.docx")).ParseAsync()).FieldError("DocumentFile").ShouldStartWith("Документи с макроси");
-        (await app.WithDbAsync(db => db.ProjectDocuments.CountAsync(d => d.Title == "Бомба" || d.Title == "Макроси"), "sliven")).ShouldBe(0);
+        (await app.WithDbAsync(db => db.Documents.CountAsync(d => d.Title == "Бомба" || d.Title == "Макроси"), "sliven")).ShouldBe(0);
     }
 }

@@ -163,11 +163,13 @@ public static class UploadCheck
         }
     }
 
-    /// <summary>A safe file name for Content-Disposition: no path, no control characters, bounded length.</summary>
+    /// <summary>A safe file name for Content-Disposition: no path, no control or bidirectional-override characters, bounded length.</summary>
     public static string SafeName(string? name, string extension)
     {
         var bare = Path.GetFileNameWithoutExtension(Path.GetFileName(name ?? "")) ?? "";
-        var clean = new string(bare.Where(c => !char.IsControl(c) && c is not ('"' or '\\' or '/' or ':' or '*' or '?' or '<' or '>' or '|')).ToArray()).Trim();
+        // Bidirectional overrides and isolates would make "report\u202Efdp.exe" read as "reportexe.pdf".
+        var clean = new string(bare.Where(c => !char.IsControl(c) && c is not ('"' or '\\' or '/' or ':' or '*' or '?' or '<' or '>' or '|')
+            && c is not ((>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'))).ToArray()).Trim();
         if (clean.Length == 0)
         {
             clean = "document";
