@@ -1,3 +1,4 @@
+using Glas.Web.Participation.Comments;
 using Glas.Web.Platform.Files;
 using Glas.Web.DemoData;
 using Glas.Web.Platform.Database;
@@ -155,7 +156,8 @@ public static class ConsultationsDemoData
             {
                 Id = Guid.CreateVersion7(now),
                 TenantId = c.TenantId,
-                ConsultationId = c.Id,
+                SubjectKind = ConsultationComments.Kind,
+                SubjectId = c.Id,
                 UnitId = unit is { } n ? c.Units.Single(u => u.Number == n).Id : parent?.UnitId,
                 ParentId = parent?.Id,
                 AuthorId = users[email],

@@ -414,6 +414,8 @@ public sealed partial class ProjectEditor(GlasDbContext db, TenantContext tenant
     public void Delete(Project p, Actor actor)
     {
         Audit(actor, "project.delete", p, p.Code ?? p.Title);
+        // Comments name their subject without a foreign key; they go with the project (their supports and reports with them).
+        db.Comments.RemoveRange(db.Comments.Where(c => c.SubjectKind == ProjectComments.Kind && c.SubjectId == p.Id).ToList());
         db.Projects.Remove(p);
     }
 

@@ -12,6 +12,5 @@ public sealed partial class GlasDbContext
     public DbSet<ProjectIndicator> ProjectIndicators => Set<ProjectIndicator>();
     public DbSet<ProjectDocument> ProjectDocuments => Set<ProjectDocument>();
     public DbSet<ProjectNews> ProjectNews => Set<ProjectNews>();
-    public DbSet<ProjectComment> ProjectComments => Set<ProjectComment>();
     public DbSet<ProjectChange> ProjectChanges => Set<ProjectChange>();
 }

@@ -1,3 +1,4 @@
+using Glas.Web.Participation.Comments;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
 using Glas.Web.Platform.Modules;
@@ -22,6 +23,7 @@ public sealed class ProjectsModule : GlasModule
         services.AddSingleton<FilterOptionsCache>();
         services.AddScoped<ProjectEditor>();
         services.AddScoped<ProjectImporter>();
+        services.AddScoped<ICommentSubjects, ProjectComments>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder app) => app.MapProjectsApi();
@@ -30,11 +32,10 @@ public sealed class ProjectsModule : GlasModule
 
     public override async Task<object?> PersonalDataAsync(GlasDbContext db, Guid userId, CancellationToken ct)
     {
-        var comments = await db.ProjectComments.IgnoreQueryFilters().AsNoTracking().Where(c => c.AuthorId == userId).OrderBy(c => c.CreatedAt)
-            .Select(c => new { c.Id, c.ProjectId, c.Text, c.CreatedAt, hidden = c.HiddenAt != null }).ToListAsync(ct);
         var changes = await db.ProjectChanges.IgnoreQueryFilters().AsNoTracking().Where(c => c.ActorUserId == userId).OrderBy(c => c.At)
             .Select(c => new { c.ProjectId, c.At, c.Field, c.OldValue, c.NewValue }).ToListAsync(ct);
-        return new { comments, changes };
+        // Comments on projects are the comments component's.
+        return new { changes };
     }
 
     public override Task ErasePersonalDataAsync(GlasDbContext db, Guid userId, CancellationToken ct) =>
@@ -45,7 +46,7 @@ public sealed class ProjectsModule : GlasModule
     public override async Task<IReadOnlyList<ModuleStatistic>> StatisticsAsync(GlasDbContext db, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         var projects = await db.Projects.CountAsync(ct);
-        var comments = await db.ProjectComments.CountAsync(c => c.CreatedAt >= from && c.CreatedAt < to, ct);
+        var comments = await db.Comments.CountAsync(c => c.SubjectKind == ProjectComments.Kind && c.CreatedAt >= from && c.CreatedAt < to, ct);
         return [new("projects", projects), new("comments", comments)];
     }
 
