@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Glas.Web.Participation.Comments;
 using Glas.Web.Participation.Notifications;
 using Glas.Web.Platform.Auditing;
 using Glas.Web.Platform.Database;
@@ -16,9 +17,9 @@ namespace Glas.Web.Consultations;
 
 /// <summary>
 /// What the consultation page and the unit page share: loading the consultation for the viewer,
-/// and the participation actions (comment, reply, support, report, hide, follow, rate). Every
-/// action re-checks on the server that the consultation is open now, whatever the form says, and
-/// counts against the participant's rate limit.
+/// the comment actions (through the shared comments component, which re-checks on the server that
+/// the consultation is open now, whatever the form says), and following and rating. Every
+/// participant's action counts against the rate limit.
 /// </summary>
 public abstract class ConsultationPageModel(
     GlasDbContext db,
@@ -52,7 +53,6 @@ public abstract class ConsultationPageModel(
 
     public sealed class CommentInput
     {
-        [Required(ErrorMessage = "Validation.Required")]
         public string? Text { get; set; }
 
         public AuthorShown Shown { get; set; } = AuthorShown.DisplayName;
@@ -82,7 +82,8 @@ public abstract class ConsultationPageModel(
         if (Viewer is { } v)
         {
             Following = await db.IsFollowingAsync(v, FollowerMail.SubjectKind, id);
-            HasCommented = await db.Comments.AnyAsync(c => c.ConsultationId == id && c.AuthorId == v);
+            HasCommented = await db.Comments.On(ConsultationComments.Kind, id).AnyAsync(c => c.AuthorId == v);
+            OrganisationName = (await users.FindByIdAsync(v.ToString()))?.OrganisationName;
             MyRating = await db.ProcessRatings.AsNoTracking().FirstOrDefaultAsync(r => r.ConsultationId == id && r.UserId == v);
         }
         return await LoadSubjectAsync();
@@ -126,202 +127,63 @@ public abstract class ConsultationPageModel(
         return page;
     }
 
+    /// <summary>What the shared comment partials show: this page's comments and what the viewer may do with them.</summary>
+    public CommentsPanel CommentsPanel(List<CommentView> comments, string label) => new()
+    {
+        Kind = ConsultationComments.Kind,
+        Fields = Fields,
+        Comments = comments,
+        Viewer = Viewer,
+        CanComment = CanComment,
+        Open = Status == ConsultationStatus.Open,
+        CanModerate = IsModerator,
+        MaxLength = MaxCommentLength,
+        Now = Now,
+        Label = label,
+        Organisation = OrganisationName,
+    };
+
+    private static readonly CommentFields Fields = CommentFields.Nested("Comment");
+
+    /// <summary>The organisation the viewer may post for, or null.</summary>
+    public string? OrganisationName { get; private set; }
+
+    private CommentActions Actions => HttpContext.RequestServices.GetRequiredService<CommentActions>();
+
+    private string Here => Request.PathBase + Request.Path;
+
+    private Task<IActionResult> Answer(CommentOutcome outcome, string? action, string? posted) =>
+        this.AnswerAsync(outcome, Fields, action, posted, LoadPageAsync, Here);
+
     public async Task<IActionResult> OnPostCommentAsync(Guid id)
     {
         if (!await LoadConsultationAsync(id))
         {
             return NotFound();
         }
-        if (Viewer is not { } author)
-        {
-            return Challenge();
-        }
-        var user = await users.FindByIdAsync(author.ToString());
-        if (user is null || user.IsDeleted)
-        {
-            return Challenge();
-        }
-        if (TooFast() is { } tooFast)
-        {
-            ModelState.AddModelError("Comment.Text", tooFast);
-            return await RedisplayTooMany();
-        }
-        if (!Consultation.AcceptsComments(time.GetUtcNow()))
-        {
-            ModelState.AddModelError("Comment.Text", t["Comment.Closed"]);
-            return await Redisplay();
-        }
-        var text = (Comment.Text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
-        if (text.Length > MaxCommentLength)
-        {
-            ModelState.AddModelError("Comment.Text", string.Format(System.Globalization.CultureInfo.CurrentCulture, t["Comment.TooLong"], MaxCommentLength, text.Length));
-        }
-        if (TextRules.HasUnsafeCharacters(text))
-        {
-            ModelState.AddModelError("Comment.Text", t["Comment.BadCharacters"]);
-        }
-        if (!Enum.IsDefined(Comment.Shown) || (Comment.Shown == AuthorShown.Organisation && user.Kind != AccountKind.Organisation))
-        {
-            ModelState.AddModelError("Comment.Shown", L("Validation.Invalid"));
-        }
-        // The unit comes from the route; a reply belongs to a comment on the same unit (or the same whole draft).
-        var unitId = SubjectUnitId;
-        if (Comment.ParentId is { } parentId)
-        {
-            var parent = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == parentId && c.ConsultationId == id);
-            if (parent is null || parent.ParentId is not null || parent.UnitId != unitId)
-            {
-                ModelState.AddModelError("Comment.Text", t["Comment.NoParent"]);
-            }
-            else if (parent.HiddenAt is not null)
-            {
-                ModelState.AddModelError("Comment.Text", t["Comment.HiddenNoReply"]);
-            }
-        }
-        if (ModelState.IsValid)
-        {
-            // The same words twice from one person on one subject within a day are a slip or a flood, not a second proposal.
-            var since = time.GetUtcNow().AddHours(-24);
-            var recent = await db.Comments.AsNoTracking()
-                .Where(c => c.ConsultationId == id && c.UnitId == unitId && c.ParentId == Comment.ParentId && c.AuthorId == author && c.CreatedAt >= since)
-                .Select(c => c.Text).ToListAsync();
-            if (recent.Any(r => TextRules.SameText(r, text)))
-            {
-                ModelState.AddModelError("Comment.Text", t["Comment.Duplicate"]);
-            }
-        }
         if (!ModelState.IsValid)
         {
-            return await Redisplay();
+            return await Answer(new CommentOutcome(CommentResult.Invalid), null, null);
         }
-
-        var now = time.GetUtcNow();
-        var comment = new Comment
-        {
-            Id = Guid.CreateVersion7(now),
-            TenantId = Consultation.TenantId,
-            ConsultationId = id,
-            UnitId = unitId,
-            ParentId = Comment.ParentId,
-            AuthorId = author,
-            Shown = Comment.Shown,
-            OrganisationName = Comment.Shown == AuthorShown.Organisation ? user.OrganisationName : null,
-            Text = text,
-            CreatedAt = now,
-        };
-        db.Comments.Add(comment);
-        await db.SaveChangesAsync();
-        TempData["Status"] = t["Comment.Saved"].Value;
-        return Back("c-" + comment.Id);
+        // The unit comes from the route; a reply belongs to a comment on the same unit (or the same whole draft).
+        var post = new CommentPost(Comment.Text, Comment.Shown, Comment.ParentId);
+        return await Answer(await Actions.PostAsync(HttpContext, ConsultationComments.Kind, id, SubjectUnitId, post), null, Comment.Text);
     }
 
-    public async Task<IActionResult> OnPostSupportAsync(Guid id, Guid commentId)
-    {
-        if (!await LoadConsultationAsync(id))
-        {
-            return NotFound();
-        }
-        if (Viewer is not { } user)
-        {
-            return Challenge();
-        }
-        var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == commentId && c.ConsultationId == id);
-        if (comment is null)
-        {
-            return NotFound();
-        }
-        if (TooFast() is { } tooFast)
-        {
-            ModelState.AddModelError("", tooFast);
-            return await RedisplayTooMany();
-        }
-        if (!Consultation.AcceptsComments(time.GetUtcNow()))
-        {
-            TempData["Status"] = t["Comment.Closed"].Value;
-            return Back();
-        }
-        if (comment.HiddenAt is not null || comment.AuthorId == user)
-        {
-            TempData["Status"] = (comment.HiddenAt is not null ? t["Support.Hidden"] : t["Support.Own"]).Value;
-            return Back("c-" + commentId);
-        }
-        // The primary key (comment, user) makes a second support a no-op, even when two arrive at once.
-        var added = await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "CommentSupports" ("CommentId", "UserId", "CreatedAt") VALUES ({commentId}, {user}, {time.GetUtcNow()})
-            ON CONFLICT DO NOTHING
-            """);
-        if (added == 1)
-        {
-            await db.Comments.Where(c => c.Id == commentId).ExecuteUpdateAsync(s => s.SetProperty(c => c.SupportCount, c => c.SupportCount + 1));
-        }
-        TempData["Status"] = (added == 1 ? t["Support.Saved"] : t["Support.Already"]).Value;
-        return Back("c-" + commentId);
-    }
+    public async Task<IActionResult> OnPostEditAsync(Guid id, Guid commentId, string? text) =>
+        await LoadConsultationAsync(id) ? await Answer(await Actions.EditAsync(HttpContext, ConsultationComments.Kind, id, commentId, text), "edit", text) : NotFound();
 
-    public async Task<IActionResult> OnPostFlagAsync(Guid id, Guid commentId, string? reason)
-    {
-        if (!await LoadConsultationAsync(id))
-        {
-            return NotFound();
-        }
-        if (Viewer is not { } user)
-        {
-            return Challenge();
-        }
-        var flagged = await db.Comments.AsNoTracking().Where(c => c.Id == commentId && c.ConsultationId == id).Select(c => new { c.HiddenAt }).FirstOrDefaultAsync();
-        if (flagged is null)
-        {
-            return NotFound();
-        }
-        if (TooFast() is { } tooFast)
-        {
-            ModelState.AddModelError("", tooFast);
-            return await RedisplayTooMany();
-        }
-        if (flagged.HiddenAt is not null)
-        {
-            TempData["Status"] = t["Flag.Hidden"].Value;
-            return Back("c-" + commentId);
-        }
-        reason = reason?.Trim();
-        if (string.IsNullOrEmpty(reason) || reason.Length > 500)
-        {
-            TempData["Status"] = t["Flag.ReasonNeeded"].Value;
-            return Back("c-" + commentId);
-        }
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "CommentFlags" ("Id", "CommentId", "ReporterId", "Reason", "CreatedAt") VALUES ({Guid.CreateVersion7()}, {commentId}, {user}, {reason}, {time.GetUtcNow()})
-            ON CONFLICT DO NOTHING
-            """);
-        TempData["Status"] = t["Flag.Saved"].Value;
-        return Back("c-" + commentId);
-    }
+    public async Task<IActionResult> OnPostSupportAsync(Guid id, Guid commentId) =>
+        await LoadConsultationAsync(id) ? await Answer(await Actions.SupportAsync(HttpContext, ConsultationComments.Kind, id, commentId), null, null) : NotFound();
 
-    public async Task<IActionResult> OnPostHideAsync(Guid id, Guid commentId, string? reason)
-    {
-        if (!await LoadConsultationAsync(id))
-        {
-            return NotFound();
-        }
-        if (!IsModerator)
-        {
-            return Forbid();
-        }
-        var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == commentId && c.ConsultationId == id);
-        if (comment is null)
-        {
-            return NotFound();
-        }
-        reason = reason?.Trim();
-        if (string.IsNullOrEmpty(reason) || reason.Length > 500)
-        {
-            TempData["Status"] = t["Hide.ReasonNeeded"].Value;
-            return Back("c-" + commentId);
-        }
-        await Moderation.HideAsync(db, comment, Viewer!.Value, reason, time.GetUtcNow());
-        TempData["Status"] = t["Hide.Saved"].Value;
-        return Back("c-" + commentId);
-    }
+    public async Task<IActionResult> OnPostFlagAsync(Guid id, Guid commentId, string? reason) =>
+        await LoadConsultationAsync(id) ? await Answer(await Actions.FlagAsync(HttpContext, ConsultationComments.Kind, id, commentId, reason), "flag", reason) : NotFound();
+
+    public async Task<IActionResult> OnPostHideAsync(Guid id, Guid commentId, string? reason) =>
+        await LoadConsultationAsync(id) ? await Answer(await Actions.HideAsync(HttpContext, ConsultationComments.Kind, id, commentId, reason), "hide", reason) : NotFound();
+
+    public async Task<IActionResult> OnPostUnhideAsync(Guid id, Guid commentId, string? reason) =>
+        await LoadConsultationAsync(id) ? await Answer(await Actions.UnhideAsync(HttpContext, ConsultationComments.Kind, id, commentId, reason), "unhide", reason) : NotFound();
 
     public async Task<IActionResult> OnPostFollowAsync(Guid id, bool follow)
     {
@@ -393,30 +255,4 @@ public abstract class ConsultationPageModel(
         return Back("rate");
     }
 
-    private string L(string key) => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>()[key];
-}
-
-public static class Moderation
-{
-    /// <summary>Hides a comment with a reason; it stays in the record and in the counts. Logged with who and when.</summary>
-    public static async Task HideAsync(GlasDbContext db, Comment comment, Guid moderator, string reason, DateTimeOffset now)
-    {
-        if (comment.HiddenAt is null)
-        {
-            comment.HiddenAt = now;
-            comment.HiddenBy = moderator;
-            comment.HiddenReason = reason;
-        }
-        await db.CommentFlags.Where(f => f.CommentId == comment.Id && f.ResolvedAt == null).ExecuteUpdateAsync(s => s.SetProperty(f => f.ResolvedAt, now));
-        db.AuditEntries.Add(new AuditEntry
-        {
-            TenantId = comment.TenantId,
-            ActorUserId = moderator,
-            Action = "comment.hidden",
-            Subject = $"comment:{comment.Id}",
-            Details = reason,
-            At = now,
-        });
-        await db.SaveChangesAsync();
-    }
 }

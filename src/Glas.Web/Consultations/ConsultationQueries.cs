@@ -1,3 +1,4 @@
+using Glas.Web.Participation.Comments;
 using Glas.Web.Platform.Web;
 using System.Linq.Expressions;
 using Glas.Web.Platform.Database;
@@ -95,7 +96,7 @@ public static class ConsultationQueries
 
     /// <summary>Comment counts for one page of consultations, in one indexed query (not one per row, nor for skipped rows).</summary>
     private static async Task<Dictionary<Guid, int>> CommentCountsAsync(GlasDbContext db, List<Guid> ids, CancellationToken ct) =>
-        ids.Count == 0 ? [] : await db.Comments.Where(c => ids.Contains(c.ConsultationId)).GroupBy(c => c.ConsultationId)
+        ids.Count == 0 ? [] : await db.Comments.Where(c => c.SubjectKind == ConsultationComments.Kind && ids.Contains(c.SubjectId)).GroupBy(c => c.SubjectId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 
     /// <summary>For the home page: open now, closing within a week, and reports overdue.</summary>

@@ -1,3 +1,4 @@
+using Glas.Web.Participation.Comments;
 using Glas.Web.Participation.Documents;
 using System.Xml.Linq;
 using Glas.Web.Platform.Database;
@@ -76,7 +77,7 @@ public static class ConsultationsApi
                 return TypedResults.NotFound();
             }
             const int size = 100;
-            var query = db.Comments.AsNoTracking().Where(c => c.ConsultationId == id);
+            var query = db.Comments.AsNoTracking().On(ConsultationComments.Kind, id);
             var total = await query.CountAsync(ct);
             var pager = new Pager(page, size, total);
             var ids = await query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Skip(pager.Skip).Take(size).Select(c => c.Id).ToListAsync(ct);
@@ -100,7 +101,7 @@ public static class ConsultationsApi
                 return TypedResults.NotFound();
             }
             var tenant = context.CurrentTenant();
-            var comments = await CommentViews.Project(db.Comments.AsNoTracking().Where(x => x.ConsultationId == id).OrderBy(x => x.CreatedAt), db, null).ToListAsync(ct);
+            var comments = await CommentViews.Project(db.Comments.AsNoTracking().On(ConsultationComments.Kind, id).OrderBy(x => x.CreatedAt), db, null).ToListAsync(ct);
             var documents = await Documents(db, id, context, ct);
             return TypedResults.Ok(StrategyBgExport.From(c, tenant, comments, documents, time.GetUtcNow()));
         }).WithName("ExportConsultationStrategyBg").WithSummary("One consultation in the keys of strategy.bg's \"full\" open-data report.");

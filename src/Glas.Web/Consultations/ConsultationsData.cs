@@ -1,4 +1,5 @@
 using Glas.Web.Consultations;
+using Glas.Web.Participation.Comments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,9 +10,6 @@ public sealed partial class GlasDbContext
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<ContactPerson> ConsultationContacts => Set<ContactPerson>();
     public DbSet<DraftUnit> DraftUnits => Set<DraftUnit>();
-    public DbSet<Comment> Comments => Set<Comment>();
-    public DbSet<CommentSupport> CommentSupports => Set<CommentSupport>();
-    public DbSet<CommentFlag> CommentFlags => Set<CommentFlag>();
     public DbSet<ProposalAnswer> ProposalAnswers => Set<ProposalAnswer>();
     public DbSet<ProcessRating> ProcessRatings => Set<ProcessRating>();
     public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
@@ -19,7 +17,6 @@ public sealed partial class GlasDbContext
 
 internal sealed class ConsultationConfiguration :
     IEntityTypeConfiguration<Consultation>, IEntityTypeConfiguration<ContactPerson>, IEntityTypeConfiguration<DraftUnit>,
-    IEntityTypeConfiguration<Comment>, IEntityTypeConfiguration<CommentSupport>, IEntityTypeConfiguration<CommentFlag>,
     IEntityTypeConfiguration<ProposalAnswer>, IEntityTypeConfiguration<ProcessRating>,
     IEntityTypeConfiguration<TimelineEvent>
 {
@@ -56,34 +53,6 @@ internal sealed class ConsultationConfiguration :
         u.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
         u.Property(x => x.Label).HasMaxLength(100);
         u.Property(x => x.Path).HasMaxLength(200);
-    }
-
-    public void Configure(EntityTypeBuilder<Comment> c)
-    {
-        c.HasIndex(x => new { x.ConsultationId, x.UnitId, x.CreatedAt });
-        c.HasIndex(x => x.ParentId);
-        c.HasIndex(x => x.AuthorId);
-        c.Property(x => x.Shown).HasConversion<string>().HasMaxLength(20);
-        c.Property(x => x.OrganisationName).HasMaxLength(200);
-        c.Property(x => x.HiddenReason).HasMaxLength(500);
-        c.HasOne<Consultation>().WithMany().HasForeignKey(x => x.ConsultationId).OnDelete(DeleteBehavior.Restrict);
-        c.HasOne<DraftUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
-        c.HasOne<Comment>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
-        c.HasOne(x => x.Author).WithMany().HasForeignKey(x => x.AuthorId).OnDelete(DeleteBehavior.Restrict);
-    }
-
-    public void Configure(EntityTypeBuilder<CommentSupport> s)
-    {
-        s.HasKey(x => new { x.CommentId, x.UserId });
-        s.HasOne<Comment>().WithMany().HasForeignKey(x => x.CommentId).OnDelete(DeleteBehavior.Cascade);
-    }
-
-    public void Configure(EntityTypeBuilder<CommentFlag> f)
-    {
-        f.HasIndex(x => new { x.CommentId, x.ReporterId }).IsUnique();
-        f.HasIndex(x => x.ResolvedAt);
-        f.Property(x => x.Reason).HasMaxLength(500);
-        f.HasOne<Comment>().WithMany().HasForeignKey(x => x.CommentId).OnDelete(DeleteBehavior.Cascade);
     }
 
     public void Configure(EntityTypeBuilder<ProposalAnswer> a)

@@ -1,3 +1,4 @@
+using Glas.Web.Participation.Comments;
 using Glas.Web.Participation.Documents;
 using Glas.Web.Platform.Files;
 using Glas.Web.DemoData;
@@ -154,7 +155,8 @@ public static class ConsultationsDemoData
             {
                 Id = Guid.CreateVersion7(now),
                 TenantId = c.TenantId,
-                ConsultationId = c.Id,
+                SubjectKind = ConsultationComments.Kind,
+                SubjectId = c.Id,
                 UnitId = unit is { } n ? c.Units.Single(u => u.Number == n).Id : parent?.UnitId,
                 ParentId = parent?.Id,
                 AuthorId = users[email],

@@ -1,3 +1,4 @@
+using Glas.Web.Participation.Comments;
 using Glas.Web.Participation.Documents;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
@@ -33,6 +34,7 @@ public sealed class ConsultationsModule : GlasModule
         services.AddScoped<FollowerMail>();
         services.AddScoped<ConsultationDocumentSubjects>();
         services.AddScoped<IDocumentSubjects>(sp => sp.GetRequiredService<ConsultationDocumentSubjects>());
+        services.AddScoped<ICommentSubjects, ConsultationComments>();
         services.AddSingleton<ConsultationClock>();
         if (configuration.GetValue("Glas:Consultations:ClockEnabled", true))
         {
@@ -47,43 +49,31 @@ public sealed class ConsultationsModule : GlasModule
     public override IEnumerable<PersonalReference> PersonalReferences =>
     [
         new(typeof(Consultation), nameof(Consultation.CreatedBy)),
-        new(typeof(Comment), nameof(Comment.AuthorId)),
-        new(typeof(Comment), nameof(Comment.HiddenBy)),
-        new(typeof(CommentSupport), nameof(CommentSupport.UserId)),
-        new(typeof(CommentFlag), nameof(CommentFlag.ReporterId)),
         new(typeof(ProposalAnswer), nameof(ProposalAnswer.AnsweredBy)),
         new(typeof(ProcessRating), nameof(ProcessRating.UserId)),
     ];
 
     public override async Task<object?> PersonalDataAsync(GlasDbContext db, Guid userId, CancellationToken ct)
     {
-        var comments = await db.Comments.IgnoreQueryFilters().AsNoTracking().Where(c => c.AuthorId == userId).OrderBy(c => c.CreatedAt)
-            .Select(c => new { c.Id, c.ConsultationId, c.UnitId, c.ParentId, shown = c.Shown.ToString(), c.OrganisationName, c.Text, c.CreatedAt, hidden = c.HiddenAt != null })
-            .ToListAsync(ct);
-        var supports = await db.CommentSupports.AsNoTracking().Where(s => s.UserId == userId).Select(s => new { s.CommentId, s.CreatedAt }).ToListAsync(ct);
-        var flags = await db.CommentFlags.AsNoTracking().Where(f => f.ReporterId == userId).Select(f => new { f.CommentId, f.Reason, f.CreatedAt }).ToListAsync(ct);
+        // The person's comments, supports and reports are the comments component's; follows the notifications'.
         var ratings = await db.ProcessRatings.AsNoTracking().Where(r => r.UserId == userId).Select(r => new { r.ConsultationId, r.Score, r.Remark, r.CreatedAt }).ToListAsync(ct);
-        // What the person did as staff: consultations created, comments hidden, proposals answered (uploads: the documents component).
+        // What the person did as staff: consultations created, proposals answered (uploads: the documents component; hidden comments: the comments component).
         var created = await db.Consultations.IgnoreQueryFilters().AsNoTracking().Where(c => c.CreatedBy == userId).Select(c => new { c.Id, c.Title, c.CreatedAt }).ToListAsync(ct);
-        var hidden = await db.Comments.IgnoreQueryFilters().AsNoTracking().Where(c => c.HiddenBy == userId).Select(c => new { c.Id, c.HiddenAt, c.HiddenReason }).ToListAsync(ct);
         var answered = await db.ProposalAnswers.AsNoTracking().Where(a => a.AnsweredBy == userId).Select(a => new { a.CommentId, outcome = a.Outcome.ToString(), a.AnsweredAt }).ToListAsync(ct);
-        return new { comments, supports, flags, ratings, created, hidden, answered };
+        return new { ratings, created, answered };
     }
 
     public override async Task ErasePersonalDataAsync(GlasDbContext db, Guid userId, CancellationToken ct)
     {
-        // Comments stay in the record (the справка answers them), shown as by a deleted user, without the organisation's name.
-        await db.Comments.IgnoreQueryFilters().Where(c => c.AuthorId == userId)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Shown, AuthorShown.DisplayName).SetProperty(c => c.OrganisationName, (string?)null), ct);
         await db.ProcessRatings.Where(r => r.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Remark, (string?)null), ct);
-        await db.CommentFlags.Where(f => f.ReporterId == userId).ExecuteUpdateAsync(s => s.SetProperty(f => f.Reason, "—"), ct);
     }
 
     public override async Task<IReadOnlyList<ModuleStatistic>> StatisticsAsync(GlasDbContext db, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         var published = await db.Published().CountAsync(c => c.CreatedAt >= from && c.CreatedAt < to, ct);
-        var comments = await db.Comments.CountAsync(c => c.CreatedAt >= from && c.CreatedAt < to, ct);
-        var participants = await db.Comments.Where(c => c.CreatedAt >= from && c.CreatedAt < to).Select(c => c.AuthorId).Distinct().CountAsync(ct);
+        var commented = db.Comments.Where(c => c.SubjectKind == ConsultationComments.Kind && c.CreatedAt >= from && c.CreatedAt < to);
+        var comments = await commented.CountAsync(ct);
+        var participants = await commented.Select(c => c.AuthorId).Distinct().CountAsync(ct);
         return [new("consultations", published), new("comments", comments), new("participants", participants)];
     }
 

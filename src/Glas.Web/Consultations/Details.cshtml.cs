@@ -1,3 +1,4 @@
+using Glas.Web.Participation.Comments;
 using Glas.Web.Participation.Documents;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
@@ -41,7 +42,7 @@ public sealed class DetailsModel(GlasDbContext db, TimeProvider time, TenantRole
     {
         var id = Consultation.Id;
         // One pass over the comments gives the count per unit, the total and the top-level count.
-        var counts = await Db.Comments.Where(c => c.ConsultationId == id)
+        var counts = await Db.Comments.On(ConsultationComments.Kind, id)
             .GroupBy(c => new { c.UnitId, Top = c.ParentId == null }).Select(g => new { g.Key.UnitId, g.Key.Top, Count = g.Count() }).ToListAsync();
         var perUnit = counts.Where(c => c.UnitId != null).GroupBy(c => c.UnitId!.Value).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
         AllComments = counts.Sum(c => c.Count);
@@ -52,6 +53,6 @@ public sealed class DetailsModel(GlasDbContext db, TimeProvider time, TenantRole
         Documents = subjects.InOrder(await HttpContext.RequestServices.GetRequiredService<DocumentLibrary>().ListAsync(ConsultationFiles.Kind, id, HttpContext.RequestAborted));
         Timeline = await Db.TimelineEvents.AsNoTracking().Where(e => e.ConsultationId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync();
         Pager = new Pager(PageNumber, CommentsPerPage, CommentTotal, "");
-        Comments = await CommentViews.PageAsync(Db, id, null, Viewer, Pager.Current, CommentsPerPage, HttpContext.RequestAborted);
+        Comments = await CommentViews.PageAsync(Db, ConsultationComments.Kind, id, null, Viewer, Pager.Current, CommentsPerPage, HttpContext.RequestAborted);
     }
 }

@@ -1,4 +1,6 @@
+using Glas.Web.Participation.Comments;
 using Glas.Web.Participation.Documents;
+using Glas.Web.Platform.Files;
 using Glas.Web.Platform.Auditing;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
@@ -46,8 +48,8 @@ public sealed class ManageModel(GlasDbContext db, TimeProvider time, DocumentLib
         Documents = subjects.InOrder(await library.ListAsync(ConsultationFiles.Kind, id, HttpContext.RequestAborted));
         var units = await db.DraftUnits.CountAsync(u => u.ConsultationId == id);
         Missing = Requirements.Missing(c, Documents.Select(d => d.Type), units, ConsultationLifecycle.TodayInSofia(now)).Select(m => t["Missing." + m].Value).ToList();
-        CommentCount = await db.Comments.CountAsync(x => x.ConsultationId == id);
-        Proposals = await db.Comments.CountAsync(x => x.ConsultationId == id && x.ParentId == null);
+        CommentCount = await db.Comments.On(ConsultationComments.Kind, id).CountAsync();
+        Proposals = await db.Comments.On(ConsultationComments.Kind, id).CountAsync(x => x.ParentId == null);
         Answered = await db.ProposalAnswers.CountAsync(a => a.ConsultationId == id);
         var ratings = await db.ProcessRatings.AsNoTracking().Where(r => r.ConsultationId == id).ToListAsync();
         var byScore = Enumerable.Range(1, 5).Select(s => ratings.Count(r => r.Score == s)).ToArray();

@@ -1,3 +1,4 @@
+using Glas.Web.Participation.Comments;
 using Glas.Web.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ public static class ReportData
 
     public static async Task<List<ReportGroup>> LoadAsync(GlasDbContext db, Guid consultationId, bool unansweredOnly, CancellationToken ct)
     {
-        var proposals = db.Comments.AsNoTracking().Where(c => c.ConsultationId == consultationId && c.ParentId == null);
+        var proposals = db.Comments.AsNoTracking().On(ConsultationComments.Kind, consultationId).Where(c => c.ParentId == null);
         if (unansweredOnly)
         {
             proposals = proposals.Where(c => !db.ProposalAnswers.Any(a => a.CommentId == c.Id));

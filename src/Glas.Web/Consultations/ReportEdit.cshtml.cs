@@ -1,3 +1,4 @@
+using Glas.Web.Participation.Comments;
 using Glas.Web.Platform.Auditing;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
@@ -38,7 +39,7 @@ public sealed class ReportEditModel(GlasDbContext db, TimeProvider time, Followe
         Consultation = c;
         Status = c.EffectiveStatus(time.GetUtcNow());
         Groups = await ReportData.LoadAsync(db, id, UnansweredOnly, HttpContext.RequestAborted);
-        Total = await db.Comments.CountAsync(x => x.ConsultationId == id && x.ParentId == null);
+        Total = await db.Comments.On(ConsultationComments.Kind, id).CountAsync(x => x.ParentId == null);
         Answered = await db.ProposalAnswers.CountAsync(a => a.ConsultationId == id);
         return true;
     }
@@ -54,7 +55,7 @@ public sealed class ReportEditModel(GlasDbContext db, TimeProvider time, Followe
             ModelState.AddModelError(string.Empty, t["Report.NotEditable"]);
             return Page();
         }
-        var proposal = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == commentId && c.ConsultationId == id && c.ParentId == null);
+        var proposal = await db.Comments.AsNoTracking().On(ConsultationComments.Kind, id).FirstOrDefaultAsync(c => c.Id == commentId && c.ParentId == null);
         if (proposal is null)
         {
             return NotFound();

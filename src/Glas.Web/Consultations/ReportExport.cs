@@ -1,3 +1,4 @@
+using Glas.Web.Participation.Comments;
 using Glas.Web.Platform.Identity;
 using System.Globalization;
 using System.Text;

@@ -1,3 +1,4 @@
+using Glas.Web.Participation.Comments;
 using Glas.Web.Participation.Documents;
 using System.Text.Json.Serialization;
 using Glas.Web.Platform.Tenancy;

@@ -1,3 +1,4 @@
+using Glas.Web.Participation.Comments;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
 using Glas.Web.Platform.Web;
@@ -52,8 +53,8 @@ public sealed class UnitModel(GlasDbContext db, TimeProvider time, TenantRoles r
         var max = await Db.DraftUnits.Where(u => u.ConsultationId == Consultation.Id).MaxAsync(u => u.Number);
         Previous = Number > 1 ? Number - 1 : null;
         Next = Number < max ? Number + 1 : null;
-        var total = await Db.Comments.CountAsync(c => c.ConsultationId == Consultation.Id && c.UnitId == Unit.Id && c.ParentId == null);
+        var total = await CommentViews.CountTopAsync(Db, ConsultationComments.Kind, Consultation.Id, Unit.Id, HttpContext.RequestAborted);
         Pager = new Pager(PageNumber ?? 1, DetailsModel.CommentsPerPage, total, "");
-        Comments = await CommentViews.PageAsync(Db, Consultation.Id, Unit.Id, Viewer, Pager.Current, DetailsModel.CommentsPerPage, HttpContext.RequestAborted);
+        Comments = await CommentViews.PageAsync(Db, ConsultationComments.Kind, Consultation.Id, Unit.Id, Viewer, Pager.Current, DetailsModel.CommentsPerPage, HttpContext.RequestAborted);
     }
 }

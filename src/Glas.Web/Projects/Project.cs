@@ -155,19 +155,6 @@ public sealed class ProjectNews : ITenantOwned
     public DateTimeOffset PublishedAt { get; set; }
 }
 
-public sealed class ProjectComment : ITenantOwned
-{
-    public Guid Id { get; set; }
-    public Guid TenantId { get; set; }
-    public Guid ProjectId { get; set; }
-    public Guid AuthorId { get; set; }
-    public required string Text { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset? HiddenAt { get; set; }
-    public Guid? HiddenById { get; set; }
-    public string? HiddenReason { get; set; }
-}
-
 /// <summary>One public line of a project's history: a change to its money, dates, status or payments.</summary>
 public sealed class ProjectChange : ITenantOwned
 {

@@ -441,6 +441,8 @@ public sealed partial class ProjectEditor(GlasDbContext db, TenantContext tenant
     public async Task DeleteAsync(Project p, Actor actor, CancellationToken ct)
     {
         Audit(actor, "project.delete", p, p.Code ?? p.Title);
+        // Comments name their subject without a foreign key; they go with the project (their supports and reports with them).
+        db.Comments.RemoveRange(db.Comments.Where(c => c.SubjectKind == ProjectComments.Kind && c.SubjectId == p.Id).ToList());
         db.Projects.Remove(p);
         // Documents name their subject without a foreign key; they go with the project (their versions by cascade).
         db.Documents.RemoveRange(await db.Documents.Where(d => d.SubjectKind == ProjectDocumentSubjects.SubjectKind && d.SubjectId == p.Id).ToListAsync(ct));

@@ -117,19 +117,6 @@ public sealed class ProjectNewsConfiguration : IEntityTypeConfiguration<ProjectN
     }
 }
 
-public sealed class ProjectCommentConfiguration : IEntityTypeConfiguration<ProjectComment>
-{
-    public void Configure(EntityTypeBuilder<ProjectComment> builder)
-    {
-        builder.ToTable("ProjectComments");
-        builder.Property(x => x.Text).HasMaxLength(2000);
-        builder.Property(x => x.HiddenReason).HasMaxLength(300);
-        builder.HasIndex(x => new { x.ProjectId, x.CreatedAt });
-        builder.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<GlasUser>().WithMany().HasForeignKey(x => x.AuthorId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
 public sealed class ProjectChangeConfiguration : IEntityTypeConfiguration<ProjectChange>
 {
     public void Configure(EntityTypeBuilder<ProjectChange> builder)

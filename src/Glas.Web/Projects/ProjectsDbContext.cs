@@ -11,6 +11,5 @@ public sealed partial class GlasDbContext
     public DbSet<ProjectPayment> ProjectPayments => Set<ProjectPayment>();
     public DbSet<ProjectIndicator> ProjectIndicators => Set<ProjectIndicator>();
     public DbSet<ProjectNews> ProjectNews => Set<ProjectNews>();
-    public DbSet<ProjectComment> ProjectComments => Set<ProjectComment>();
     public DbSet<ProjectChange> ProjectChanges => Set<ProjectChange>();
 }

@@ -1,3 +1,4 @@
+using Glas.Web.Participation.Comments;
 using Glas.Web.Participation.Documents;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
@@ -26,6 +27,7 @@ public sealed class ProjectsModule : GlasModule
         services.AddScoped<ProjectEditor>();
         services.AddScoped<ProjectImporter>();
         services.AddScoped<IDocumentSubjects, ProjectDocumentSubjects>();
+        services.AddScoped<ICommentSubjects, ProjectComments>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder app) => app.MapProjectsApi();
@@ -34,19 +36,15 @@ public sealed class ProjectsModule : GlasModule
 
     public override IEnumerable<PersonalReference> PersonalReferences =>
     [
-        new(typeof(ProjectComment), nameof(ProjectComment.AuthorId)),
-        new(typeof(ProjectComment), nameof(ProjectComment.HiddenById)),
         new(typeof(ProjectChange), nameof(ProjectChange.ActorUserId)),
     ];
 
     public override async Task<object?> PersonalDataAsync(GlasDbContext db, Guid userId, CancellationToken ct)
     {
-        var comments = await db.ProjectComments.IgnoreQueryFilters().AsNoTracking().Where(c => c.AuthorId == userId).OrderBy(c => c.CreatedAt)
-            .Select(c => new { c.Id, c.ProjectId, c.Text, c.CreatedAt, hidden = c.HiddenAt != null }).ToListAsync(ct);
         var changes = await db.ProjectChanges.IgnoreQueryFilters().AsNoTracking().Where(c => c.ActorUserId == userId).OrderBy(c => c.At)
             .Select(c => new { c.ProjectId, c.At, c.Field, c.OldValue, c.NewValue }).ToListAsync(ct);
-        var hidden = await db.ProjectComments.IgnoreQueryFilters().AsNoTracking().Where(c => c.HiddenById == userId).Select(c => new { c.Id, c.HiddenAt, c.HiddenReason }).ToListAsync(ct);
-        return new { comments, changes, hidden };
+        // Comments on projects are the comments component's.
+        return new { changes };
     }
 
     public override Task ErasePersonalDataAsync(GlasDbContext db, Guid userId, CancellationToken ct) =>
@@ -57,7 +55,7 @@ public sealed class ProjectsModule : GlasModule
     public override async Task<IReadOnlyList<ModuleStatistic>> StatisticsAsync(GlasDbContext db, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         var projects = await db.Projects.CountAsync(ct);
-        var comments = await db.ProjectComments.CountAsync(c => c.CreatedAt >= from && c.CreatedAt < to, ct);
+        var comments = await db.Comments.CountAsync(c => c.SubjectKind == ProjectComments.Kind && c.CreatedAt >= from && c.CreatedAt < to, ct);
         return [new("projects", projects), new("comments", comments)];
     }
 

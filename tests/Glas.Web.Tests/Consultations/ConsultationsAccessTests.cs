@@ -175,14 +175,14 @@ public class ConsultationsAccessTests(GlasFactory app) : IClassFixture<GlasFacto
     {
         var id = await Demo("sliven");
         var anonymous = await As(null);
-        var before = await app.WithDbAsync(db => db.Comments.CountAsync(c => c.ConsultationId == id), "sliven");
+        var before = await app.WithDbAsync(db => db.Comments.CountAsync(c => c.SubjectId == id), "sliven");
         foreach (var handler in new[] { "comment", "support", "flag", "follow", "rate" })
         {
             var response = await PostAsync(anonymous, $"/consultations/{id}", handler, new() { ["Comment.Text"] = "x", ["commentId"] = Guid.NewGuid().ToString(), ["reason"] = "x", ["follow"] = "true", ["score"] = "5" });
             response.StatusCode.ShouldBe(HttpStatusCode.Redirect, handler);
             response.Headers.Location!.ToString().ShouldContain("/account/login");
         }
-        (await app.WithDbAsync(db => db.Comments.CountAsync(c => c.ConsultationId == id), "sliven")).ShouldBe(before);
+        (await app.WithDbAsync(db => db.Comments.CountAsync(c => c.SubjectId == id), "sliven")).ShouldBe(before);
         (await app.WithDbAsync(db => db.Follows.IgnoreQueryFilters().CountAsync(f => f.SubjectId == id))).ShouldBe(0);
     }
 

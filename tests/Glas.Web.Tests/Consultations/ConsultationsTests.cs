@@ -205,7 +205,7 @@ public class ConsultationsTests(GlasFactory app) : IClassFixture<GlasFactory>
         // A citizen cannot post in an organisation's name.
         (await (await CommentAsync(citizen, id, "x", shown: "Organisation")).ParseAsync()).QuerySelector(".error-summary")!.TextContent.ShouldContain("Стойността е невалидна.");
 
-        var proposal = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.ConsultationId == id && c.UnitId != null), "sliven");
+        var proposal = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.SubjectId == id && c.UnitId != null), "sliven");
         (await CommentAsync(ngo, id, "Отговор на предложението.", unit: 3, parent: proposal.Id)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         // A reply is posted where its proposal is shown: the unit's page, not the whole draft's.
         (await (await CommentAsync(ngo, id, "Отговор на грешното място.", parent: proposal.Id)).ParseAsync()).FieldError("Comment.Text").ShouldContain("на едно ниво");
@@ -234,7 +234,7 @@ public class ConsultationsTests(GlasFactory app) : IClassFixture<GlasFactory>
             citizen = await As("citizen@example.org");
             var late = await (await CommentAsync(citizen, id, "Късно предложение.", unit: 3)).ParseAsync();
             late.QuerySelector(".error-summary")!.TextContent.ShouldContain("Консултацията е закрита; не се приемат нови коментари.");
-            (await app.WithDbAsync(db => db.Comments.CountAsync(c => c.ConsultationId == id && c.Text == "Късно предложение."), "sliven")).ShouldBe(0);
+            (await app.WithDbAsync(db => db.Comments.CountAsync(c => c.SubjectId == id && c.Text == "Късно предложение."), "sliven")).ShouldBe(0);
         }
         finally
         {
@@ -261,13 +261,13 @@ public class ConsultationsTests(GlasFactory app) : IClassFixture<GlasFactory>
                 response.StatusCode.ShouldBe(HttpStatusCode.NotFound, $"{handler} '{text}'");
             }
         }
-        (await app.WithDbAsync(db => db.Comments.CountAsync(c => c.ConsultationId == id), "sliven")).ShouldBe(0);
+        (await app.WithDbAsync(db => db.Comments.CountAsync(c => c.SubjectId == id), "sliven")).ShouldBe(0);
 
         // A hidden field naming another unit is not trusted: the comment goes where it was posted.
         var posted = await PostAsync(citizen, $"/consultations/{id}/units/3", "comment", new() { ["Comment.Text"] = "По чл. 3.", ["Comment.Unit"] = "5" });
         posted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         posted.Headers.Location!.ToString().ShouldContain($"/consultations/{id}/units/3#c-");
-        (await app.WithDbAsync(db => db.Comments.Where(c => c.ConsultationId == id).Select(c => db.DraftUnits.Single(u => u.Id == c.UnitId).Number).SingleAsync(), "sliven")).ShouldBe(3);
+        (await app.WithDbAsync(db => db.Comments.Where(c => c.SubjectId == id).Select(c => db.DraftUnits.Single(u => u.Id == c.UnitId).Number).SingleAsync(), "sliven")).ShouldBe(3);
         (await citizen.GetPageAsync($"/consultations/{id}/units/3")).QuerySelector("input[name='Comment.Unit']").ShouldBeNull();
     }
 
@@ -279,7 +279,7 @@ public class ConsultationsTests(GlasFactory app) : IClassFixture<GlasFactory>
         var citizen = await As("citizen@example.org");
         var ngo = await As("ngo@example.org");
         await CommentAsync(citizen, id, "Собствено предложение.", unit: 2);
-        var own = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.ConsultationId == id), "sliven");
+        var own = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.SubjectId == id), "sliven");
 
         var self = await PostAsync(citizen, $"/consultations/{id}/units/2", "support", new() { ["commentId"] = own.Id.ToString() });
         self.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -324,7 +324,7 @@ public class ConsultationsTests(GlasFactory app) : IClassFixture<GlasFactory>
         {
             app.Clock.Advance(TimeSpan.FromHours(-25));
         }
-        (await app.WithDbAsync(db => db.Comments.CountAsync(c => c.ConsultationId == id), "sliven")).ShouldBe(5);
+        (await app.WithDbAsync(db => db.Comments.CountAsync(c => c.SubjectId == id), "sliven")).ShouldBe(5);
     }
 
     [Fact]
@@ -334,7 +334,7 @@ public class ConsultationsTests(GlasFactory app) : IClassFixture<GlasFactory>
         var id = await OpenAsync(app, official);
         var citizen = await As("citizen@example.org");
         await CommentAsync(citizen, id, "Обидна реплика.", unit: 2);
-        var comment = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.ConsultationId == id), "sliven");
+        var comment = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.SubjectId == id), "sliven");
 
         var ngo = await As("ngo@example.org");
         (await PostAsync(ngo, $"/consultations/{id}/units/2", "flag", new() { ["commentId"] = comment.Id.ToString(), ["reason"] = "Обиден език" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -350,7 +350,7 @@ public class ConsultationsTests(GlasFactory app) : IClassFixture<GlasFactory>
         page.QuerySelector($"#c-{comment.Id} .hidden-note")!.TextContent.ShouldBe("скрит от модератор: Нарушава кодекса на поведение");
         page.Body!.TextContent.ShouldNotContain("Обидна реплика.");
         (await app.Client().GetPageAsync($"/consultations/{id}")).QuerySelector("#u-2 .unit-comments")!.TextContent.ShouldStartWith("коментари: 1");
-        (await app.WithDbAsync(db => db.Comments.CountAsync(c => c.ConsultationId == id), "sliven")).ShouldBe(1);
+        (await app.WithDbAsync(db => db.Comments.CountAsync(c => c.SubjectId == id), "sliven")).ShouldBe(1);
         var audit = await app.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.Action == "comment.hidden" && a.Subject == $"comment:{comment.Id}"), "sliven");
         audit.ActorUserId.ShouldNotBeNull();
         (await moderator.GetPageAsync("/moderation")).QuerySelector($"#m-{comment.Id}").ShouldBeNull();
@@ -364,7 +364,7 @@ public class ConsultationsTests(GlasFactory app) : IClassFixture<GlasFactory>
         var citizen = await As("citizen@example.org");
         await CommentAsync(citizen, id, "=HYPERLINK(\"http://evil\") първо предложение", unit: 4);
         await CommentAsync(citizen, id, "Второ предложение по целия проект.");
-        var proposals = await app.WithDbAsync(db => db.Comments.Where(c => c.ConsultationId == id).OrderBy(c => c.CreatedAt).Select(c => c.Id).ToListAsync(), "sliven");
+        var proposals = await app.WithDbAsync(db => db.Comments.Where(c => c.SubjectId == id).OrderBy(c => c.CreatedAt).Select(c => c.Id).ToListAsync(), "sliven");
 
         // Not before closing.
         (await (await PostAsync(official, $"/consultations/{id}/report/edit", "publish", [])).ParseAsync()).QuerySelector(".error-summary")!.TextContent.ShouldContain("след закриване");

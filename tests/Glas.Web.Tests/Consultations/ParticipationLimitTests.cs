@@ -45,10 +45,10 @@ public class ParticipationLimitTests(StrictParticipationFactory app) : IClassFix
         var page = await refused.ParseAsync();
         page.FieldError("Comment.Text").ShouldBe($"Твърде много действия за кратко време: това не е записано. Опитайте отново след {seconds} секунди; написаното остава във формата.");
         page.QuerySelector("textarea[name='Comment.Text']")!.TextContent.ShouldContain("Четвърто предложение, което не бива да се губи.");
-        (await app.WithDbAsync(db => db.Comments.CountAsync(c => c.ConsultationId == id), "sliven")).ShouldBe(3);
+        (await app.WithDbAsync(db => db.Comments.CountAsync(c => c.SubjectId == id), "sliven")).ShouldBe(3);
 
         // Supports count too; another account from the same address meets the address limit.
-        var proposal = await app.WithDbAsync(db => db.Comments.Where(c => c.ConsultationId == id).Select(c => c.Id).FirstAsync(), "sliven");
+        var proposal = await app.WithDbAsync(db => db.Comments.Where(c => c.SubjectId == id).Select(c => c.Id).FirstAsync(), "sliven");
         var ngo = await As("ngo@example.org");
         (await PostAsync(ngo, $"/consultations/{id}/units/2", "support", new() { ["commentId"] = proposal.ToString() })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var support = await PostAsync(ngo, $"/consultations/{id}/units/2", "support", new() { ["commentId"] = proposal.ToString() });
@@ -78,6 +78,6 @@ public class ParticipationLimitTests(StrictParticipationFactory app) : IClassFix
         var latePage = await late.ParseAsync();
         latePage.FieldError("Comment").ShouldStartWith("Твърде много действия за кратко време: коментарът не е записан.");
         latePage.QuerySelector("textarea[name='Comment']")!.TextContent.ShouldContain("Четвърти въпрос по проекта.");
-        (await app.WithDbAsync(db => db.ProjectComments.CountAsync(c => c.ProjectId == project), "sliven")).ShouldBe(3);
+        (await app.WithDbAsync(db => db.Comments.CountAsync(c => c.SubjectKind == "project" && c.SubjectId == project), "sliven")).ShouldBe(3);
     }
 }

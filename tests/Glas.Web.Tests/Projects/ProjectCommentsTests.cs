@@ -34,7 +34,7 @@ public class ProjectCommentsTests(GlasFactory app) : IClassFixture<GlasFactory>
             page.FieldError("Comment").ShouldBe("Текстът съдържа непозволени управляващи знаци.");
             page.QuerySelector("textarea[name='Comment']")!.TextContent.ShouldNotBeEmpty();
         }
-        (await app.WithDbAsync(db => db.ProjectComments.CountAsync(c => c.ProjectId == id), "sliven")).ShouldBe(0);
+        (await app.WithDbAsync(db => db.Comments.CountAsync(c => c.SubjectKind == "project" && c.SubjectId == id), "sliven")).ShouldBe(0);
     }
 
     [Fact]
@@ -57,6 +57,6 @@ public class ProjectCommentsTests(GlasFactory app) : IClassFixture<GlasFactory>
         {
             app.Clock.Advance(TimeSpan.FromHours(-25));
         }
-        (await app.WithDbAsync(db => db.ProjectComments.CountAsync(c => c.ProjectId == id), "sliven")).ShouldBe(3);
+        (await app.WithDbAsync(db => db.Comments.CountAsync(c => c.SubjectKind == "project" && c.SubjectId == id), "sliven")).ShouldBe(3);
     }
 }

@@ -270,7 +270,7 @@ public class ProjectPagesTests(GlasFactory app) : IClassFixture<GlasFactory>
         comment.TextContent.ShouldContain("<b>важно</b>");
         comment.QuerySelector("b").ShouldBeNull();
         page.QuerySelector(".hide-form").ShouldBeNull();
-        var commentId = await app.WithDbAsync(db => db.ProjectComments.Select(c => c.Id).SingleAsync(), "sliven");
+        var commentId = await app.WithDbAsync(db => db.Comments.Where(c => c.SubjectKind == "project").Select(c => c.Id).SingleAsync(), "sliven");
 
         var denied = await PostAsync(citizen, url, $"{url}?handler=Hide", new Dictionary<string, string> { ["commentId"] = commentId.ToString() });
         denied.StatusCode.ShouldBe(HttpStatusCode.Redirect);

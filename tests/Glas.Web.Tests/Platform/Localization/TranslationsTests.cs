@@ -15,6 +15,7 @@ public partial class TranslationsTests(GlasFactory app) : IClassFixture<GlasFact
     [InlineData("SharedResource")]
     [InlineData("Consultations/ConsultationsText")]
     [InlineData("Participation/NotificationsText")]
+    [InlineData("Participation/Comments/CommentsText")]
     public void Bulgarian_and_English_resources_have_the_same_keys(string name)
     {
         var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/Glas.Web/Resources"));

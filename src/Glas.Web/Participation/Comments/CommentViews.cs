@@ -2,14 +2,19 @@ using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Glas.Web.Consultations;
+namespace Glas.Web.Participation.Comments;
 
+/// <summary>
+/// A comment as the public sees it. Badges shown beside the author (e.g. the administration the
+/// author works for) belong here as further properties, and in _Comment's meta line.
+/// </summary>
 public sealed record CommentView(
     Guid Id, Guid? ParentId, Guid? UnitId, string Author, AuthorKind AuthorKind, string? Text, string? HiddenReason,
     DateTimeOffset CreatedAt, int Supports, bool SupportedByMe, bool MineAuthored, bool ByStaff = false)
 {
     public List<CommentView> Replies { get; } = [];
     public bool IsHidden => HiddenReason is not null;
+    public DateTimeOffset? EditedAt { get; init; }
 }
 
 public enum AuthorKind
@@ -23,10 +28,14 @@ public enum AuthorKind
 /// <summary>Comments as the public sees them: display name, organisation, „Анонимно“ or „Изтрит потребител“, never an e-mail.</summary>
 public static class CommentViews
 {
-    /// <summary>One page of the top-level comments of a unit (or of the whole draft when unitId is null), with their replies.</summary>
-    public static async Task<List<CommentView>> PageAsync(GlasDbContext db, Guid consultationId, Guid? unitId, Guid? viewer, int page, int pageSize, CancellationToken ct)
+    /// <summary>The comments on one subject (of one kind), all of them, replies included.</summary>
+    public static IQueryable<Comment> On(this IQueryable<Comment> comments, string kind, Guid subjectId) =>
+        comments.Where(c => c.SubjectKind == kind && c.SubjectId == subjectId);
+
+    /// <summary>One page of the top-level comments on a unit (or on the whole subject when unitId is null), with their replies.</summary>
+    public static async Task<List<CommentView>> PageAsync(GlasDbContext db, string kind, Guid subjectId, Guid? unitId, Guid? viewer, int page, int pageSize, CancellationToken ct)
     {
-        var top = db.Comments.AsNoTracking().Where(c => c.ConsultationId == consultationId && c.UnitId == unitId && c.ParentId == null);
+        var top = db.Comments.AsNoTracking().On(kind, subjectId).Where(c => c.UnitId == unitId && c.ParentId == null);
         // The page of top-level ids stays a subquery, so comments and their replies come in one round trip.
         var pageIds = top.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).Select(c => c.Id);
         var rows = await Project(db.Comments.AsNoTracking().Where(c => pageIds.Contains(c.Id) || (c.ParentId != null && pageIds.Contains(c.ParentId.Value))), db, viewer)
@@ -39,6 +48,10 @@ public static class CommentViews
         return byId;
     }
 
+    /// <summary>How many top-level comments a unit (or the whole subject, unitId null) has: the pages of <see cref="PageAsync"/>.</summary>
+    public static Task<int> CountTopAsync(GlasDbContext db, string kind, Guid subjectId, Guid? unitId, CancellationToken ct) =>
+        db.Comments.On(kind, subjectId).CountAsync(c => c.UnitId == unitId && c.ParentId == null, ct);
+
     public static IQueryable<CommentView> Project(IQueryable<Comment> comments, GlasDbContext db, Guid? viewer) =>
         comments.Select(c => new CommentView(
             c.Id, c.ParentId, c.UnitId,
@@ -50,9 +63,12 @@ public static class CommentViews
             c.SupportCount,
             viewer != null && db.CommentSupports.Any(s => s.CommentId == c.Id && s.UserId == viewer),
             viewer != null && c.AuthorId == viewer,
-            // Staff of the consultation's administration, shown by name: a badge, so no one passes for them.
+            // Staff of the subject's administration, shown by name: a badge, so no one passes for them.
             c.Shown == AuthorShown.DisplayName && c.Author!.DeletedAt == null
-                && db.Memberships.Any(m => m.UserId == c.AuthorId && m.TenantId == c.TenantId && m.Role != TenantRole.Participant)));
+                && db.Memberships.Any(m => m.UserId == c.AuthorId && m.TenantId == c.TenantId && m.Role != TenantRole.Participant))
+        {
+            EditedAt = c.EditedAt,
+        });
 
     public static string AuthorName(CommentView c, Microsoft.Extensions.Localization.IStringLocalizer l) => c.AuthorKind switch
     {

@@ -1,0 +1,49 @@
+using Glas.Web.Platform.Database;
+using Glas.Web.Platform.Modules;
+using Microsoft.EntityFrameworkCore;
+
+namespace Glas.Web.Participation.Comments;
+
+/// <summary>Comments, replies, support, reports and moderation for the subjects of every module; no navigation of its own.</summary>
+public sealed class CommentsModule : GlasModule
+{
+    public override string Key => "comments";
+
+    public override int Order => 5;
+
+    public override void AddServices(IServiceCollection services, IConfiguration configuration) =>
+        services.AddScoped<CommentActions>();
+
+    public override IEnumerable<PersonalReference> PersonalReferences =>
+    [
+        new(typeof(Comment), nameof(Comment.AuthorId)),
+        new(typeof(Comment), nameof(Comment.HiddenBy)),
+        new(typeof(CommentSupport), nameof(CommentSupport.UserId)),
+        new(typeof(CommentFlag), nameof(CommentFlag.ReporterId)),
+    ];
+
+    public override async Task<object?> PersonalDataAsync(GlasDbContext db, Guid userId, CancellationToken ct)
+    {
+        var comments = await db.Comments.IgnoreQueryFilters().AsNoTracking().Where(c => c.AuthorId == userId).OrderBy(c => c.CreatedAt)
+            .Select(c => new
+            {
+                c.Id, subject = c.SubjectKind, c.SubjectId, c.UnitId, c.ParentId, shown = c.Shown.ToString(), c.OrganisationName, c.Text, c.CreatedAt, c.EditedAt,
+                hidden = c.HiddenAt != null,
+            })
+            .ToListAsync(ct);
+        var supports = await db.CommentSupports.AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.CreatedAt).Select(s => new { s.CommentId, s.CreatedAt }).ToListAsync(ct);
+        var flags = await db.CommentFlags.AsNoTracking().Where(f => f.ReporterId == userId).OrderBy(f => f.CreatedAt).Select(f => new { f.CommentId, f.Reason, f.CreatedAt }).ToListAsync(ct);
+        // As a moderator: the comments the person hid, with the reason they gave.
+        var hiddenByMe = await db.Comments.IgnoreQueryFilters().AsNoTracking().Where(c => c.HiddenBy == userId).OrderBy(c => c.HiddenAt)
+            .Select(c => new { c.Id, subject = c.SubjectKind, c.SubjectId, c.HiddenAt, c.HiddenReason }).ToListAsync(ct);
+        return comments.Count + supports.Count + flags.Count + hiddenByMe.Count == 0 ? null : new { comments, supports, flags, hiddenByMe };
+    }
+
+    public override async Task ErasePersonalDataAsync(GlasDbContext db, Guid userId, CancellationToken ct)
+    {
+        // Comments stay in the record (a справка answers them), shown as by „Изтрит потребител“ (the account is marked deleted), without the organisation's name.
+        await db.Comments.IgnoreQueryFilters().Where(c => c.AuthorId == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Shown, AuthorShown.DisplayName).SetProperty(c => c.OrganisationName, (string?)null), ct);
+        await db.CommentFlags.Where(f => f.ReporterId == userId).ExecuteUpdateAsync(s => s.SetProperty(f => f.Reason, "—"), ct);
+    }
+}
