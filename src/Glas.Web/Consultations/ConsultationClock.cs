@@ -1,6 +1,5 @@
 using Glas.Web.Participation.Notifications;
 using Glas.Web.Platform.Database;
-using Glas.Web.Platform.Email;
 using Glas.Web.Platform.Jobs;
 using Glas.Web.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;

@@ -1,11 +1,8 @@
-using System.ComponentModel.DataAnnotations;
 using Glas.Web.Participation.Comments;
 using Glas.Web.Participation.Notifications;
-using Glas.Web.Platform.Auditing;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
 using Glas.Web.Platform.Security;
-using Glas.Web.Platform.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,4 +1,3 @@
-using Glas.Web.Participation.Comments;
 using Glas.Web.Platform.Web;
 using System.Linq.Expressions;
 using Glas.Web.Platform.Database;

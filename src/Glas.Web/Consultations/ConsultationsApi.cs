@@ -1,12 +1,10 @@
 using Glas.Web.Participation.Comments;
 using Glas.Web.Participation.Documents;
-using System.Xml.Linq;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Tenancy;
 using Glas.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Glas.Web.Consultations;
 

@@ -3,7 +3,6 @@ using Glas.Web.Participation.Documents;
 using Glas.Web.Platform.Files;
 using Glas.Web.DemoData;
 using Glas.Web.Platform.Database;
-using Glas.Web.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Glas.Web.Consultations;

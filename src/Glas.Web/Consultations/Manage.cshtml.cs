@@ -1,6 +1,5 @@
 using Glas.Web.Participation.Comments;
 using Glas.Web.Participation.Documents;
-using Glas.Web.Platform.Files;
 using Glas.Web.Platform.Auditing;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
@@ -9,7 +8,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace Glas.Web.Consultations;
 

@@ -1,5 +1,3 @@
-using Glas.Web.Platform.Tenancy;
-
 namespace Glas.Web.Consultations;
 
 public enum AnswerOutcome

@@ -1,12 +1,10 @@
 using Glas.Web.Participation.Comments;
 using Glas.Web.Platform.Identity;
 using System.Globalization;
-using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Glas.Web.Platform.Localization;
-using Glas.Web.Platform.OpenData;
 
 namespace Glas.Web.Consultations;
 

@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
 using Glas.Web.Platform.Localization;
-using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
 
 namespace Glas.Web.Projects;

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Glas.Web.Participation.Comments;
 using Glas.Web.Participation.Notifications;

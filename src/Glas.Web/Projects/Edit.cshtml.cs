@@ -1,10 +1,5 @@
-using System.Globalization;
 using Glas.Web.Platform.Database;
-using Glas.Web.Platform.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
 
 namespace Glas.Web.Projects;

@@ -1,8 +1,4 @@
 using Glas.Web.Participation.Documents;
-using System.Globalization;
-using System.Security.Claims;
-using System.Text;
-using System.Xml;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
 using Glas.Web.Platform.Tenancy;

@@ -1,4 +1,3 @@
-using Glas.Web.Platform.Identity;
 using Glas.Web.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,15 +1,3 @@
-using System.Globalization;
-using System.Security.Claims;
-using System.Text;
-using System.Xml;
-using Glas.Web.Platform.Database;
-using Glas.Web.Platform.Identity;
-using Glas.Web.Platform.Tenancy;
-using Glas.Web.Platform.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Glas.Web.Projects;
 
 public sealed record ProjectSummaryDto(Guid Id, string? Code, string Title, string Status, string Role, string? Programme, string? LeadOrganisation,

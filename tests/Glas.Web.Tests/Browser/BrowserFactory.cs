@@ -4,7 +4,6 @@ using System.Text.Json;
 using Glas.Web.Tests.TestSupport;
 using Microsoft.Playwright;
 using Shouldly;
-using Xunit;
 
 namespace Glas.Web.Tests.Browser;
 

@@ -37,8 +37,8 @@ public class ConsultationJourneyTests(BrowserFactory app) : IClassFixture<Browse
         await official.GetByLabel("Кратко резюме").FillAsync("Нови правила за синята зона и за паркирането на живущите.");
         await official.GetByLabel("Област на политика").SelectOptionAsync("Transport");
         await official.GetByLabel("Отговорно звено").FillAsync("Дирекция „Транспорт“");
-        await official.GetByLabel("Дата на откриване").FillAsync(today.ToString("yyyy-MM-dd"));
-        await official.GetByLabel("Дата на закриване").FillAsync(today.AddDays(30).ToString("yyyy-MM-dd"));
+        await official.GetByLabel("Дата на откриване").FillAsync(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await official.GetByLabel("Дата на закриване").FillAsync(today.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await official.GetByLabel("Име (лице 1)").FillAsync("Петър Петров");
         await official.GetByLabel("Имейл (лице 1)").FillAsync("parking@sliven.example.org");
         await official.GetByLabel("Текст", new() { Exact = true }).FillAsync(ConsultationSteps.Draft(14));

@@ -1,7 +1,5 @@
 using Glas.Web.Participation.Documents;
-using Glas.Web.Platform.Files;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using Glas.Web.Consultations;
 using Glas.Web.DemoData;

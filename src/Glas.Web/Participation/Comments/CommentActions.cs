@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Glas.Web.Platform.Auditing;
 using Glas.Web.Platform.Database;

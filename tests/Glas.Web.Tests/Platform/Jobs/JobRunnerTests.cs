@@ -1,4 +1,3 @@
-using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Jobs;
 using Glas.Web.Tests.TestSupport;
 using Microsoft.AspNetCore.Hosting;
