@@ -38,8 +38,8 @@ SELECT gen_random_uuid() AS "Id", g,
     CASE WHEN g <= 1600 THEN (SELECT "Id" FROM "DraftUnits" WHERE "ConsultationId" = '00000000-0000-0000-0000-000000000100' AND "Number" = 1 + g % 100) END AS "UnitId"
 FROM generate_series(1, 2000) g;
 
-INSERT INTO "Comments" ("Id", "TenantId", "ConsultationId", "UnitId", "ParentId", "AuthorId", "Shown", "OrganisationName", "Text", "CreatedAt", "SupportCount", "HiddenAt", "HiddenBy", "HiddenReason")
-SELECT c."Id", (SELECT "Id" FROM "Tenants" WHERE "Slug" = 'sliven'), '00000000-0000-0000-0000-000000000100', c."UnitId", NULL,
+INSERT INTO "Comments" ("Id", "TenantId", "SubjectKind", "SubjectId", "UnitId", "ParentId", "AuthorId", "Shown", "OrganisationName", "Text", "CreatedAt", "SupportCount", "HiddenAt", "HiddenBy", "HiddenReason")
+SELECT c."Id", (SELECT "Id" FROM "Tenants" WHERE "Slug" = 'sliven'), 'consultation', '00000000-0000-0000-0000-000000000100', c."UnitId", NULL,
     (SELECT "Id" FROM "AspNetUsers" WHERE "Email" = 'citizen@example.org'),
     CASE WHEN g % 7 = 0 THEN 'Anonymous' ELSE 'DisplayName' END, NULL,
     'Коментар № ' || g || ': предлагам да се прецизира текстът и да се добави срок за изпълнение.',
@@ -47,8 +47,8 @@ SELECT c."Id", (SELECT "Id" FROM "Tenants" WHERE "Slug" = 'sliven'), '00000000-0
 FROM bench_comments c WHERE g % 10 <> 0;
 
 -- Every tenth comment replies to the one before it.
-INSERT INTO "Comments" ("Id", "TenantId", "ConsultationId", "UnitId", "ParentId", "AuthorId", "Shown", "OrganisationName", "Text", "CreatedAt", "SupportCount", "HiddenAt", "HiddenBy", "HiddenReason")
-SELECT c."Id", (SELECT "Id" FROM "Tenants" WHERE "Slug" = 'sliven'), '00000000-0000-0000-0000-000000000100', p."UnitId", p."Id",
+INSERT INTO "Comments" ("Id", "TenantId", "SubjectKind", "SubjectId", "UnitId", "ParentId", "AuthorId", "Shown", "OrganisationName", "Text", "CreatedAt", "SupportCount", "HiddenAt", "HiddenBy", "HiddenReason")
+SELECT c."Id", (SELECT "Id" FROM "Tenants" WHERE "Slug" = 'sliven'), 'consultation', '00000000-0000-0000-0000-000000000100', p."UnitId", p."Id",
     (SELECT "Id" FROM "AspNetUsers" WHERE "Email" = 'ngo@example.org'), 'DisplayName', NULL,
     'Отговор № ' || c.g || ': подкрепяме предложението.', now() - make_interval(mins => 2000 - c.g), 0, NULL, NULL, NULL
 FROM bench_comments c JOIN bench_comments p ON p.g = c.g - 1 WHERE c.g % 10 = 0;
