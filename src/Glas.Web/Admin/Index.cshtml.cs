@@ -11,32 +11,37 @@ using Microsoft.Extensions.Localization;
 
 namespace Glas.Web.Admin;
 
+/// <summary>What an administration's own settings page and the installation's tenant form share, with one set of rules.</summary>
+public class TenantFields
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(200, MinimumLength = 2, ErrorMessage = "Validation.Length")]
+    public string? NameBg { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(200, MinimumLength = 2, ErrorMessage = "Validation.Length")]
+    public string? NameEn { get; set; }
+
+    [EmailAddress(ErrorMessage = "Validation.Email")]
+    [StringLength(200, ErrorMessage = "Validation.TooLong")]
+    public string? ContactEmail { get; set; }
+
+    [StringLength(50, ErrorMessage = "Validation.TooLong")]
+    [RegularExpression(@"^[0-9 +()\-/]*$", ErrorMessage = "Validation.Phone")]
+    public string? ContactPhone { get; set; }
+
+    [StringLength(300, ErrorMessage = "Validation.TooLong")]
+    public string? Address { get; set; }
+
+    [StringLength(1000, ErrorMessage = "Validation.TooLong")]
+    public string? Hosts { get; set; }
+}
+
 /// <summary>The tenant's own settings. Only its administrators reach this page (folder convention).</summary>
 public sealed class SettingsModel(GlasDbContext db, TenantContext tenant, TenantDirectory directory, PublicAddress addresses, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
 {
-    public sealed class InputModel
+    public sealed class InputModel : TenantFields
     {
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(200, MinimumLength = 2, ErrorMessage = "Validation.Length")]
-        public string? NameBg { get; set; }
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(200, MinimumLength = 2, ErrorMessage = "Validation.Length")]
-        public string? NameEn { get; set; }
-
-        [EmailAddress(ErrorMessage = "Validation.Email")]
-        [StringLength(200, ErrorMessage = "Validation.TooLong")]
-        public string? ContactEmail { get; set; }
-
-        [StringLength(50, ErrorMessage = "Validation.TooLong")]
-        [RegularExpression(@"^[0-9 +()\-/]*$", ErrorMessage = "Validation.Phone")]
-        public string? ContactPhone { get; set; }
-
-        [StringLength(300, ErrorMessage = "Validation.TooLong")]
-        public string? Address { get; set; }
-
-        [StringLength(1000, ErrorMessage = "Validation.TooLong")]
-        public string? Hosts { get; set; }
     }
 
     [BindProperty]

@@ -55,6 +55,16 @@ public sealed class BrowserFactory : GlasFactory
     }
 
     /// <summary>Runs axe-core in the page and fails on any WCAG 2.1 A or AA violation.</summary>
+    /// <summary>Signs in through the real form as a demo account and waits to leave the sign-in page.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password = Glas.Web.DemoData.DemoSeeder.Password)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Имейл").FillAsync(email);
+        await page.GetByLabel("Парола").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Влез" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+    }
+
     public static async Task AssertAccessibleAsync(IPage page)
     {
         if (!await page.EvaluateAsync<bool>("() => typeof window.axe !== 'undefined'"))

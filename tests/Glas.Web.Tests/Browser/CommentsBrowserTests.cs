@@ -1,5 +1,4 @@
 using Glas.Web.Consultations;
-using Glas.Web.DemoData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Shouldly;
@@ -11,15 +10,6 @@ namespace Glas.Web.Tests.Browser;
 [Trait("Category", "Browser")]
 public class CommentsBrowserTests(BrowserFactory app) : IClassFixture<BrowserFactory>
 {
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Имейл").FillAsync(email);
-        await page.GetByLabel("Парола").FillAsync(DemoSeeder.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Влез" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-    }
-
     private static Task Check(IPage page) => BrowserFactory.AssertAccessibleAsync(page);
 
     [Fact]
@@ -30,7 +20,7 @@ public class CommentsBrowserTests(BrowserFactory app) : IClassFixture<BrowserFac
 
         // A citizen comments on a project, a little clumsily, and corrects it.
         var citizen = await app.NewPageAsync();
-        await SignInAsync(citizen, "citizen@example.org");
+        await BrowserFactory.SignInAsync(citizen, "citizen@example.org");
         await citizen.GotoAsync($"/projects/{project}");
         await citizen.GetByLabel("Вашият коментар").FillAsync("Кога ще започне ремонта?");
         await citizen.GetByRole(AriaRole.Button, new() { Name = "Публикувай коментара" }).ClickAsync();
@@ -44,7 +34,7 @@ public class CommentsBrowserTests(BrowserFactory app) : IClassFixture<BrowserFac
 
         // The organisation supports it, replies, and reports a comment on a consultation.
         var ngo = await app.NewPageAsync();
-        await SignInAsync(ngo, "ngo@example.org");
+        await BrowserFactory.SignInAsync(ngo, "ngo@example.org");
         await ngo.GotoAsync($"/projects/{project}");
         await ngo.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Подкрепям") }).ClickAsync();
         (await ngo.Locator("[role=status]").TextContentAsync()).ShouldBe("Подкрепата е отбелязана.");
@@ -65,7 +55,7 @@ public class CommentsBrowserTests(BrowserFactory app) : IClassFixture<BrowserFac
 
         // The moderator sees both reports in one queue and hides the project's comment from there.
         var moderator = await app.NewPageAsync();
-        await SignInAsync(moderator, "moderator.sliven@example.org");
+        await BrowserFactory.SignInAsync(moderator, "moderator.sliven@example.org");
         await moderator.GotoAsync("/moderation");
         (await moderator.Locator("li.card").CountAsync()).ShouldBe(2);
         await Check(moderator);

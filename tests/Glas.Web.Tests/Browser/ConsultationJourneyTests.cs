@@ -12,15 +12,6 @@ namespace Glas.Web.Tests.Browser;
 [Trait("Category", "Browser")]
 public class ConsultationJourneyTests(BrowserFactory app) : IClassFixture<BrowserFactory>
 {
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Имейл").FillAsync(email);
-        await page.GetByLabel("Парола").FillAsync(DemoSeeder.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Влез" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-    }
-
     private static Task Check(IPage page) => BrowserFactory.AssertAccessibleAsync(page);
 
     [Fact]
@@ -30,7 +21,7 @@ public class ConsultationJourneyTests(BrowserFactory app) : IClassFixture<Browse
 
         // An official creates a consultation with a 15-unit draft, previews the split and saves it.
         var official = await app.NewPageAsync();
-        await SignInAsync(official, "official.sliven@example.org");
+        await BrowserFactory.SignInAsync(official, "official.sliven@example.org");
         await official.GetByRole(AriaRole.Link, new() { Name = "Нова консултация" }).ClickAsync();
         await Check(official);
         await official.GetByLabel("Заглавие").FillAsync("Наредба за паркирането в централната градска част");
@@ -70,7 +61,7 @@ public class ConsultationJourneyTests(BrowserFactory app) : IClassFixture<Browse
 
         // A citizen comments on unit 3 and supports the organisation's comment.
         var citizen = await app.NewPageAsync();
-        await SignInAsync(citizen, "citizen@example.org");
+        await BrowserFactory.SignInAsync(citizen, "citizen@example.org");
         await citizen.GotoAsync($"/consultations/{id}");
         (await citizen.Locator(".badge").First.TextContentAsync()).ShouldBe("Отворена");
         await Check(citizen);
@@ -86,7 +77,7 @@ public class ConsultationJourneyTests(BrowserFactory app) : IClassFixture<Browse
 
         // A moderator hides the organisation's comment with a reason; it stays, marked.
         var moderator = await app.NewPageAsync();
-        await SignInAsync(moderator, "moderator.sliven@example.org");
+        await BrowserFactory.SignInAsync(moderator, "moderator.sliven@example.org");
         await moderator.GotoAsync($"/consultations/{id}/units/4");
         await moderator.GetByText("Скрий (модератор)").ClickAsync();
         await moderator.GetByLabel("Причина за скриване (публикува се)").FillAsync("Рекламно съдържание");
@@ -106,7 +97,7 @@ public class ConsultationJourneyTests(BrowserFactory app) : IClassFixture<Browse
 
             // The official answers every proposal and publishes the report.
             var official2 = await app.NewPageAsync();
-            await SignInAsync(official2, "official.sliven@example.org");
+            await BrowserFactory.SignInAsync(official2, "official.sliven@example.org");
             await official2.GotoAsync($"/consultations/{id}/manage");
             await official2.GetByRole(AriaRole.Link, new() { Name = "Отговори на предложенията" }).ClickAsync();
             await Check(official2);

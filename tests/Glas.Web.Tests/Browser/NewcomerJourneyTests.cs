@@ -96,10 +96,7 @@ public class NewcomerJourneyTests(BrowserFactory app) : IClassFixture<BrowserFac
     public async Task An_administrator_manages_roles_in_accessible_admin_pages()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Имейл").FillAsync("admin.sliven@example.org");
-        await page.GetByLabel("Парола").FillAsync(Glas.Web.DemoData.DemoSeeder.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Влез" }).ClickAsync();
+        await BrowserFactory.SignInAsync(page, "admin.sliven@example.org");
         await page.GetByRole(AriaRole.Link, new() { Name = "Администриране" }).ClickAsync();
         await BrowserFactory.AssertAccessibleAsync(page);
 
@@ -118,10 +115,7 @@ public class NewcomerJourneyTests(BrowserFactory app) : IClassFixture<BrowserFac
     public async Task The_installation_administrator_adds_an_administration_in_accessible_pages()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Имейл").FillAsync("operator@example.org");
-        await page.GetByLabel("Парола").FillAsync(Glas.Web.DemoData.DemoSeeder.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Влез" }).ClickAsync();
+        await BrowserFactory.SignInAsync(page, "operator@example.org");
         await page.GotoAsync("/admin");
         await page.GetByRole(AriaRole.Link, new() { Name = "Администрации", Exact = true }).Last.ClickAsync();
         await BrowserFactory.AssertAccessibleAsync(page);

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Glas.Web.DemoData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Shouldly;
@@ -10,15 +9,6 @@ namespace Glas.Web.Tests.Browser;
 [Trait("Category", "Browser")]
 public partial class NotificationJourneyTests(BrowserFactory app) : IClassFixture<BrowserFactory>
 {
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Имейл").FillAsync(email);
-        await page.GetByLabel("Парола").FillAsync(DemoSeeder.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Влез" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-    }
-
     private static Task Check(IPage page) => BrowserFactory.AssertAccessibleAsync(page);
 
     [Fact]
@@ -28,7 +18,7 @@ public partial class NotificationJourneyTests(BrowserFactory app) : IClassFixtur
 
         // The citizen follows the project.
         var citizen = await app.NewPageAsync();
-        await SignInAsync(citizen, "citizen@example.org");
+        await BrowserFactory.SignInAsync(citizen, "citizen@example.org");
         await citizen.GotoAsync($"/projects/{project}");
         await citizen.GetByRole(AriaRole.Button, new() { Name = "Следвай" }).ClickAsync();
         (await citizen.Locator("[role=status]").TextContentAsync()).ShouldBe("Следите това. Ще получавате известия за промените.");
@@ -36,7 +26,7 @@ public partial class NotificationJourneyTests(BrowserFactory app) : IClassFixtur
 
         // An official adds a payment.
         var official = await app.NewPageAsync();
-        await SignInAsync(official, "official.sliven@example.org");
+        await BrowserFactory.SignInAsync(official, "official.sliven@example.org");
         await official.GotoAsync($"/projects/{project}/payments");
         var add = official.Locator("form.payment-row").Last;
         await add.GetByLabel("Сума").FillAsync("1500");

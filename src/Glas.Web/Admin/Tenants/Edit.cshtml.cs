@@ -16,34 +16,12 @@ namespace Glas.Web.Admin.Tenants;
 [Authorize(Policy = Policies.InstallationAdministrator)]
 public sealed class EditModel(GlasDbContext db, TenantDirectory directory, PublicAddress addresses, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
 {
-    public sealed class InputModel
+    public sealed class InputModel : TenantFields
     {
         [StringLength(40, ErrorMessage = "Validation.TooLong")]
         public string? Slug { get; set; }
 
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(200, MinimumLength = 2, ErrorMessage = "Validation.Length")]
-        public string? NameBg { get; set; }
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(200, MinimumLength = 2, ErrorMessage = "Validation.Length")]
-        public string? NameEn { get; set; }
-
         public TenantKind Kind { get; set; } = TenantKind.Municipality;
-
-        [StringLength(1000, ErrorMessage = "Validation.TooLong")]
-        public string? Hosts { get; set; }
-
-        [EmailAddress(ErrorMessage = "Validation.Email")]
-        [StringLength(200, ErrorMessage = "Validation.TooLong")]
-        public string? ContactEmail { get; set; }
-
-        [StringLength(50, ErrorMessage = "Validation.TooLong")]
-        [RegularExpression(@"^[0-9 +()\-/]*$", ErrorMessage = "Validation.Phone")]
-        public string? ContactPhone { get; set; }
-
-        [StringLength(300, ErrorMessage = "Validation.TooLong")]
-        public string? Address { get; set; }
 
         [Range(1, 10_000_000, ErrorMessage = "Validation.Population")]
         public int? Population { get; set; }
