@@ -8,37 +8,21 @@ using Microsoft.Extensions.Options;
 namespace Glas.Web.Consultations;
 
 /// <summary>
-/// Opens and closes consultations on time and sends the followers' e-mails. Each change is one
-/// guarded UPDATE … RETURNING, so with several instances every transition and every e-mail
-/// happens exactly once.
+/// Opens and closes consultations on time and sends the followers' notices: a recurring job on the
+/// job runner, every <see cref="ConsultationOptions.TickInterval"/>. Each change is one guarded
+/// UPDATE … RETURNING, so with several instances every transition and every notice happens once.
 /// </summary>
-public sealed class ConsultationClock(IServiceScopeFactory scopes, TimeProvider time, IOptions<ConsultationOptions> options, JobSignal signal, ILogger<ConsultationClock> logger)
-    : BackgroundService
+public sealed class ConsultationClock(IServiceScopeFactory scopes, TimeProvider time, IOptions<ConsultationOptions> options, JobSignal signal) : IRecurringJob
 {
+    public const string JobKind = "consultations.clock";
+
     private sealed record Moved(Guid Id, Guid TenantId, string Title);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await TickAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "Consultation clock tick failed");
-            }
-            try
-            {
-                await Task.Delay(options.Value.TickInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    public string Kind => JobKind;
+
+    public DateTimeOffset NextRun(DateTimeOffset now) => now + options.Value.TickInterval;
+
+    public Task RunAsync(string payload, CancellationToken ct) => TickAsync(ct);
 
     public async Task TickAsync(CancellationToken ct)
     {

@@ -1,11 +1,10 @@
+using Glas.Web.Participation;
 using Glas.Web.Participation.Comments;
 using Glas.Web.Participation.Notifications;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
-using Glas.Web.Platform.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -13,10 +12,10 @@ using Microsoft.Extensions.Options;
 namespace Glas.Web.Consultations;
 
 /// <summary>
-/// What the consultation page and the unit page share: loading the consultation for the viewer,
-/// the comment actions (through the shared comments component, which re-checks on the server that
-/// the consultation is open now, whatever the form says), and following and rating. Every
-/// participant's action counts against the rate limit.
+/// What the consultation page and the unit page share: loading the consultation for the viewer, and
+/// rating the process. Comments and following are the shared <see cref="ParticipationPageModel"/>'s
+/// (the comments component re-checks on the server that the consultation is open now, whatever the
+/// form says). Every participant's action counts against the rate limit.
 /// </summary>
 public abstract class ConsultationPageModel(
     GlasDbContext db,
@@ -24,7 +23,7 @@ public abstract class ConsultationPageModel(
     TenantRoles roles,
     UserManager<GlasUser> users,
     IOptions<ConsultationOptions> options,
-    IStringLocalizer<ConsultationsText> t) : PageModel
+    IStringLocalizer<ConsultationsText> t) : ParticipationPageModel
 {
     protected GlasDbContext Db => db;
     protected TimeProvider Time => time;
@@ -92,37 +91,6 @@ public abstract class ConsultationPageModel(
     /// <summary>The unit comments on this page are about, from the route; null for the whole draft.</summary>
     protected virtual Guid? SubjectUnitId => null;
 
-    /// <summary>Fills what the page shows; called on GET and to re-show the page with errors.</summary>
-    protected abstract Task LoadPageAsync();
-
-    private async Task<IActionResult> Redisplay()
-    {
-        await LoadPageAsync();
-        return Page();
-    }
-
-    private RedirectResult Back(string? anchor = null) => Redirect(Request.PathBase + Request.Path + (anchor is null ? "" : "#" + anchor));
-
-    /// <summary>Counts a participant's write; when over the limit, says so with a Retry-After and returns the message.</summary>
-    private string? TooFast()
-    {
-        if (HttpContext.RequestServices.GetRequiredService<ParticipationLimiter>().TryAcquire(HttpContext) is not { } wait)
-        {
-            return null;
-        }
-        var seconds = ParticipationLimiter.Seconds(wait);
-        Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return string.Format(System.Globalization.CultureInfo.CurrentCulture, t["Participation.TooFast"], seconds);
-    }
-
-    /// <summary>The page again with its errors and 429, so whatever was typed stays in the form.</summary>
-    private async Task<IActionResult> RedisplayTooMany()
-    {
-        await LoadPageAsync();
-        var page = Page();
-        page.StatusCode = StatusCodes.Status429TooManyRequests;
-        return page;
-    }
 
     /// <summary>What the shared comment partials show: this page's comments and what the viewer may do with them.</summary>
     public CommentsPanel CommentsPanel(List<CommentView> comments, string label) => new()
@@ -145,69 +113,19 @@ public abstract class ConsultationPageModel(
     /// <summary>The organisation the viewer may post for, or null.</summary>
     public string? OrganisationName { get; private set; }
 
-    private CommentActions Actions => HttpContext.RequestServices.GetRequiredService<CommentActions>();
+    protected override string CommentKind => ConsultationComments.Kind;
 
-    private string Here => Request.PathBase + Request.Path;
+    protected override CommentFields CommentFields => Fields;
 
-    private Task<IActionResult> Answer(CommentOutcome outcome, string? action, string? posted) =>
-        this.AnswerAsync(outcome, Fields, action, posted, LoadPageAsync, Here);
+    protected override Guid? CommentUnitId => SubjectUnitId;
 
-    public async Task<IActionResult> OnPostCommentAsync(Guid id)
-    {
-        if (!await LoadConsultationAsync(id))
-        {
-            return NotFound();
-        }
-        if (!ModelState.IsValid)
-        {
-            return await Answer(new CommentOutcome(CommentResult.Invalid), null, null);
-        }
-        // The unit comes from the route; a reply belongs to a comment on the same unit (or the same whole draft).
-        var post = new CommentPost(Comment.Text, Comment.Shown, Comment.ParentId);
-        return await Answer(await Actions.PostAsync(HttpContext, ConsultationComments.Kind, id, SubjectUnitId, post), null, Comment.Text);
-    }
+    protected override Task<bool> FindSubjectAsync(Guid id) => LoadConsultationAsync(id);
 
-    public async Task<IActionResult> OnPostEditAsync(Guid id, Guid commentId, string? text) =>
-        await LoadConsultationAsync(id) ? await Answer(await Actions.EditAsync(HttpContext, ConsultationComments.Kind, id, commentId, text), "edit", text) : NotFound();
+    protected override FollowSubject FollowSubject(Guid id) => FollowerMail.Subject(id, Consultation.TenantId);
 
-    public async Task<IActionResult> OnPostSupportAsync(Guid id, Guid commentId) =>
-        await LoadConsultationAsync(id) ? await Answer(await Actions.SupportAsync(HttpContext, ConsultationComments.Kind, id, commentId), null, null) : NotFound();
+    protected override string FollowedMessage(bool follow) => t[follow ? "Follow.On" : "Follow.Off"].Value;
 
-    public async Task<IActionResult> OnPostFlagAsync(Guid id, Guid commentId, string? reason) =>
-        await LoadConsultationAsync(id) ? await Answer(await Actions.FlagAsync(HttpContext, ConsultationComments.Kind, id, commentId, reason), "flag", reason) : NotFound();
-
-    public async Task<IActionResult> OnPostHideAsync(Guid id, Guid commentId, string? reason) =>
-        await LoadConsultationAsync(id) ? await Answer(await Actions.HideAsync(HttpContext, ConsultationComments.Kind, id, commentId, reason), "hide", reason) : NotFound();
-
-    public async Task<IActionResult> OnPostUnhideAsync(Guid id, Guid commentId, string? reason) =>
-        await LoadConsultationAsync(id) ? await Answer(await Actions.UnhideAsync(HttpContext, ConsultationComments.Kind, id, commentId, reason), "unhide", reason) : NotFound();
-
-    public async Task<IActionResult> OnPostFollowAsync(Guid id, bool follow)
-    {
-        if (!await LoadConsultationAsync(id))
-        {
-            return NotFound();
-        }
-        if (Viewer is not { } user)
-        {
-            return Challenge();
-        }
-        if (TooFast() is { } tooFast)
-        {
-            ModelState.AddModelError("", tooFast);
-            return await RedisplayTooMany();
-        }
-        if (follow)
-        {
-            await db.FollowAsync(user, FollowerMail.Subject(id, Consultation.TenantId), time.GetUtcNow());
-        }
-        else
-        {
-            await db.UnfollowAsync(user, FollowerMail.SubjectKind, id);
-        }
-        TempData["Status"] = (follow ? t["Follow.On"] : t["Follow.Off"]).Value;
-        return Back();
-    }
+    public Task<IActionResult> OnPostCommentAsync(Guid id) => PostCommentAsync(id, new CommentPost(Comment.Text, Comment.Shown, Comment.ParentId));
 
     public async Task<IActionResult> OnPostRateAsync(Guid id, int? score, string? remark)
     {
@@ -225,17 +143,17 @@ public abstract class ConsultationPageModel(
             return Back("rate");
         }
         remark = string.IsNullOrWhiteSpace(remark) ? null : remark.Trim();
-        if (TooFast() is { } tooFast)
+        if (TooFast(t["Participation.TooFast"]) is { } tooFast)
         {
             // The form shows what was chosen and written, not the stored rating.
             MyRating = new ProcessRating { ConsultationId = id, UserId = user, Score = score ?? 0, Remark = remark };
             ModelState.AddModelError("score", tooFast);
-            return await RedisplayTooMany();
+            return await ShowAgainAsync(StatusCodes.Status429TooManyRequests);
         }
         if (score is not (>= 1 and <= 5) || remark?.Length > 1000)
         {
             ModelState.AddModelError("score", t["Rate.Invalid"]);
-            return await Redisplay();
+            return await ShowAgainAsync();
         }
         var existing = await db.ProcessRatings.FirstOrDefaultAsync(r => r.ConsultationId == id && r.UserId == user);
         if (existing is null)
@@ -251,5 +169,4 @@ public abstract class ConsultationPageModel(
         TempData["Status"] = t["Rate.Saved"].Value;
         return Back("rate");
     }
-
 }

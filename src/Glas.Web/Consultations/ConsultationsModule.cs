@@ -2,6 +2,7 @@ using Glas.Web.Participation.Comments;
 using Glas.Web.Participation.Documents;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
+using Glas.Web.Platform.Jobs;
 using Glas.Web.Platform.Modules;
 using Glas.Web.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,7 @@ public sealed class ConsultationsModule : GlasModule
         services.AddSingleton<ConsultationClock>();
         if (configuration.GetValue("Glas:Consultations:ClockEnabled", true))
         {
-            services.AddHostedService(sp => sp.GetRequiredService<ConsultationClock>());
+            services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<ConsultationClock>());
         }
     }
 

@@ -53,8 +53,6 @@ public sealed class UnitModel(GlasDbContext db, TimeProvider time, TenantRoles r
         var max = await Db.DraftUnits.Where(u => u.ConsultationId == Consultation.Id).MaxAsync(u => u.Number);
         Previous = Number > 1 ? Number - 1 : null;
         Next = Number < max ? Number + 1 : null;
-        var total = await CommentViews.CountTopAsync(Db, ConsultationComments.Kind, Consultation.Id, Unit.Id, HttpContext.RequestAborted);
-        Pager = new Pager(PageNumber ?? 1, DetailsModel.CommentsPerPage, total, "");
-        Comments = await CommentViews.PageAsync(Db, ConsultationComments.Kind, Consultation.Id, Unit.Id, Viewer, Pager.Current, DetailsModel.CommentsPerPage, HttpContext.RequestAborted);
+        (Comments, Pager) = await CommentViews.PagedAsync(Db, ConsultationComments.Kind, Consultation.Id, Unit.Id, Viewer, PageNumber, DetailsModel.CommentsPerPage, HttpContext.RequestAborted);
     }
 }

@@ -1,22 +1,24 @@
-using System.Globalization;
+using Glas.Web.Participation;
 using Glas.Web.Participation.Comments;
 using Glas.Web.Participation.Notifications;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
-using Glas.Web.Platform.Security;
 using Glas.Web.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Glas.Web.Projects;
 
 /// <summary>One project: everything the register knows, its history, news and comments.</summary>
-public sealed class DetailsModel(GlasDbContext db, IAuthorizationService authorization, CommentActions actions, TimeProvider time, ParticipationLimiter limiter, IStringLocalizer<ProjectsText> t, IStringLocalizer<Participation.NotificationsText> notices) : PageModel
+public sealed class DetailsModel(GlasDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<ProjectsText> t) : ParticipationPageModel
 {
     public const int CommentsPerPage = 50;
+
+    private static readonly CommentFields Fields = CommentFields.Flat("Comment");
+    private Guid projectId;
+    private Guid projectTenantId;
 
     public Project Project { get; private set; } = null!;
     public List<ProjectChange> History { get; private set; } = [];
@@ -26,8 +28,6 @@ public sealed class DetailsModel(GlasDbContext db, IAuthorizationService authori
     public bool CanEdit { get; private set; }
     public bool CanModerate { get; private set; }
     public bool Following { get; private set; }
-
-    private static readonly CommentFields Fields = CommentFields.Flat("Comment");
 
     /// <summary>The text of a new comment or reply (the form's field "Comment").</summary>
     [BindProperty]
@@ -42,67 +42,24 @@ public sealed class DetailsModel(GlasDbContext db, IAuthorizationService authori
     [BindProperty(SupportsGet = true, Name = "p")]
     public int? PageNumber { get; set; }
 
+    protected override string CommentKind => ProjectComments.Kind;
+
+    protected override CommentFields CommentFields => Fields;
+
+    protected override async Task<bool> FindSubjectAsync(Guid id)
+    {
+        projectId = id;
+        projectTenantId = await db.Projects.AsNoTracking().Where(p => p.Id == id).Select(p => p.TenantId).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        return projectTenantId != Guid.Empty;
+    }
+
+    protected override FollowSubject FollowSubject(Guid id) => new(ProjectEditor.FollowKind, id, projectTenantId);
+
+    protected override Task LoadPageAsync() => LoadAsync(projectId, HttpContext.RequestAborted);
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostCommentAsync(Guid id, CancellationToken ct)
-    {
-        if (!ModelState.IsValid)
-        {
-            return await Answer(id, new CommentOutcome(CommentResult.Invalid), null, null, ct);
-        }
-        return await Answer(id, await actions.PostAsync(HttpContext, ProjectComments.Kind, id, null, new CommentPost(Comment, CommentShown, CommentParentId)), null, Comment, ct);
-    }
-
-    public async Task<IActionResult> OnPostFollowAsync(Guid id, bool follow, CancellationToken ct)
-    {
-        if (User.UserId() is not { } user)
-        {
-            return Challenge();
-        }
-        var project = await db.Projects.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.TenantId }).FirstOrDefaultAsync(ct);
-        if (project is null)
-        {
-            return NotFound();
-        }
-        if (limiter.TryAcquire(HttpContext) is { } wait)
-        {
-            var seconds = ParticipationLimiter.Seconds(wait);
-            Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            ModelState.AddModelError("", string.Format(CultureInfo.CurrentCulture, notices["Follow.TooFast"], seconds));
-            await LoadAsync(id, ct);
-            var page = Page();
-            page.StatusCode = StatusCodes.Status429TooManyRequests;
-            return page;
-        }
-        if (follow)
-        {
-            await db.FollowAsync(user, new FollowSubject(ProjectEditor.FollowKind, id, project.TenantId), time.GetUtcNow(), ct);
-        }
-        else
-        {
-            await db.UnfollowAsync(user, ProjectEditor.FollowKind, id, ct);
-        }
-        TempData["Status"] = (follow ? notices["Follow.On"] : notices["Follow.Off"]).Value;
-        return Redirect($"{Request.PathBase}/projects/{id}");
-    }
-
-    public async Task<IActionResult> OnPostEditAsync(Guid id, Guid commentId, string? text, CancellationToken ct) =>
-        await Answer(id, await actions.EditAsync(HttpContext, ProjectComments.Kind, id, commentId, text), "edit", text, ct);
-
-    public async Task<IActionResult> OnPostSupportAsync(Guid id, Guid commentId, CancellationToken ct) =>
-        await Answer(id, await actions.SupportAsync(HttpContext, ProjectComments.Kind, id, commentId), null, null, ct);
-
-    public async Task<IActionResult> OnPostFlagAsync(Guid id, Guid commentId, string? reason, CancellationToken ct) =>
-        await Answer(id, await actions.FlagAsync(HttpContext, ProjectComments.Kind, id, commentId, reason), "flag", reason, ct);
-
-    public async Task<IActionResult> OnPostHideAsync(Guid id, Guid commentId, string? reason, CancellationToken ct) =>
-        await Answer(id, await actions.HideAsync(HttpContext, ProjectComments.Kind, id, commentId, reason), "hide", reason, ct);
-
-    public async Task<IActionResult> OnPostUnhideAsync(Guid id, Guid commentId, string? reason, CancellationToken ct) =>
-        await Answer(id, await actions.UnhideAsync(HttpContext, ProjectComments.Kind, id, commentId, reason), "unhide", reason, ct);
-
-    private Task<IActionResult> Answer(Guid id, CommentOutcome outcome, string? action, string? posted, CancellationToken ct) =>
-        this.AnswerAsync(outcome, Fields, action, posted, () => LoadAsync(id, ct), $"{Request.PathBase}/projects/{id}");
+    public Task<IActionResult> OnPostCommentAsync(Guid id) => PostCommentAsync(id, new CommentPost(Comment, CommentShown, CommentParentId));
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
@@ -116,12 +73,12 @@ public sealed class DetailsModel(GlasDbContext db, IAuthorizationService authori
         CanEdit = User.Identity?.IsAuthenticated == true && (await authorization.AuthorizeAsync(User, Policies.Official)).Succeeded;
         CanModerate = User.Identity?.IsAuthenticated == true && (await authorization.AuthorizeAsync(User, Policies.Moderator)).Succeeded;
         var viewer = User.UserId();
-        CommentPager = new Pager(PageNumber ?? 1, CommentsPerPage, await CommentViews.CountTopAsync(db, ProjectComments.Kind, id, null, ct), "");
+        (var comments, CommentPager) = await CommentViews.PagedAsync(db, ProjectComments.Kind, id, null, viewer, PageNumber, CommentsPerPage, ct);
         Comments = new CommentsPanel
         {
             Kind = ProjectComments.Kind,
             Fields = Fields,
-            Comments = await CommentViews.PageAsync(db, ProjectComments.Kind, id, null, viewer, CommentPager.Current, CommentsPerPage, ct),
+            Comments = comments,
             Viewer = viewer,
             CanComment = viewer is not null,
             Open = true,

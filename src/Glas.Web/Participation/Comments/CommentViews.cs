@@ -1,5 +1,6 @@
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
+using Glas.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Glas.Web.Participation.Comments;
@@ -46,6 +47,23 @@ public static class CommentViews
             byId.FirstOrDefault(r => r.Id == reply.ParentId)?.Replies.Add(reply);
         }
         return byId;
+    }
+
+    /// <summary>
+    /// The asked-for page of top-level comments (with replies) and the pager over them. Most subjects
+    /// fit on one page, so the first page is read before counting, and counted only when it is full.
+    /// </summary>
+    public static async Task<(List<CommentView> Comments, Pager Pager)> PagedAsync(GlasDbContext db, string kind, Guid subjectId, Guid? unitId, Guid? viewer,
+        int? page, int pageSize, CancellationToken ct)
+    {
+        if (page is null or <= 1)
+        {
+            var first = await PageAsync(db, kind, subjectId, unitId, viewer, 1, pageSize, ct);
+            var total = first.Count < pageSize ? first.Count : await CountTopAsync(db, kind, subjectId, unitId, ct);
+            return (first, new Pager(1, pageSize, total));
+        }
+        var pager = new Pager(page, pageSize, await CountTopAsync(db, kind, subjectId, unitId, ct));
+        return (await PageAsync(db, kind, subjectId, unitId, viewer, pager.Current, pageSize, ct), pager);
     }
 
     /// <summary>How many top-level comments a unit (or the whole subject, unitId null) has: the pages of <see cref="PageAsync"/>.</summary>

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Glas.Web.Participation.Notifications;
 
-/// <summary>Writes a notice for every follower of the item, e-mails those who want it at once, and books the digest for the others.</summary>
+/// <summary>Writes a notice for every follower of the item and e-mails those who want it at once; the daily digest takes the others.</summary>
 public sealed class NotificationFanoutJob(IServiceScopeFactory scopes, TimeProvider time, JobSignal signal) : IJobHandler
 {
     public string Kind => Notifier.JobKind;
@@ -42,7 +42,6 @@ public sealed class NotificationFanoutJob(IServiceScopeFactory scopes, TimeProvi
         var mails = services.GetRequiredService<NotificationMails>();
         var outbox = services.GetRequiredService<EmailOutbox>();
         var now = time.GetUtcNow();
-        var digest = false;
         foreach (var f in followers)
         {
             var notice = new Notification
@@ -51,21 +50,13 @@ public sealed class NotificationFanoutJob(IServiceScopeFactory scopes, TimeProvi
                 Kind = e.Kind, Title = e.Title, Path = e.Path, CreatedAt = now,
             };
             var canMail = f.EmailConfirmed && !string.IsNullOrEmpty(f.Email);
-            switch (f.Choice ?? EmailChoice.Immediately)
+            // Those who take the digest get it from the daily DigestJob; "None" gets the notice in the app only.
+            if ((f.Choice ?? EmailChoice.Immediately) == EmailChoice.Immediately && canMail)
             {
-                case EmailChoice.Immediately when canMail:
-                    outbox.Queue(mails.Immediate(f.Email!, f.Id, tenant, e));
-                    notice.EmailedAt = now;
-                    break;
-                case EmailChoice.DailyDigest when canMail:
-                    digest = true;
-                    break;
+                outbox.Queue(mails.Immediate(f.Email!, f.Id, tenant, e));
+                notice.EmailedAt = now;
             }
             db.Notifications.Add(notice);
-        }
-        if (digest)
-        {
-            await DigestJob.EnsureBookedAsync(db, now, ct);
         }
         await db.SaveChangesAsync(ct);
         signal.Notify();
@@ -73,14 +64,17 @@ public sealed class NotificationFanoutJob(IServiceScopeFactory scopes, TimeProvi
 }
 
 /// <summary>
-/// Sends each person who takes the daily digest one e-mail with the notices not yet e-mailed. The
-/// notices are claimed with one guarded UPDATE … RETURNING, so with several instances each goes out once.
+/// Every day at 08:00 Sofia time (a recurring job), sends each person who takes the daily digest one
+/// e-mail with the notices not yet e-mailed. The notices are claimed with one guarded
+/// UPDATE … RETURNING, so with several instances each goes out once.
 /// </summary>
-public sealed class DigestJob(IServiceScopeFactory scopes, TimeProvider time) : IJobHandler
+public sealed class DigestJob(IServiceScopeFactory scopes, TimeProvider time) : IRecurringJob
 {
     public const string JobKind = "notifications.digest";
 
     public string Kind => JobKind;
+
+    public DateTimeOffset NextRun(DateTimeOffset now) => DigestRules.NextDigestAt(now);
 
     public async Task RunAsync(string payload, CancellationToken ct)
     {
@@ -111,17 +105,6 @@ public sealed class DigestJob(IServiceScopeFactory scopes, TimeProvider time) : 
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-    }
-
-    /// <summary>Books the next digest unless one is already waiting (a second booking finds nothing left to send).</summary>
-    public static async Task EnsureBookedAsync(GlasDbContext db, DateTimeOffset now, CancellationToken ct)
-    {
-        if (db.ChangeTracker.Entries<Job>().Any(j => j.Entity.Kind == JobKind)
-            || await db.Jobs.AnyAsync(j => j.Kind == JobKind && j.Status == JobStatus.Pending, ct))
-        {
-            return;
-        }
-        db.EnqueueJob(JobKind, new { }, now).RunAt = DigestRules.NextDigestAt(now);
     }
 }
 

@@ -88,6 +88,7 @@ public sealed partial class GlasDbContext(DbContextOptions<GlasDbContext> option
             j.Property(x => x.Payload).HasColumnType("jsonb");
             j.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
             j.HasIndex(x => new { x.Status, x.RunAt });
+            j.HasIndex(x => x.Kind).IsUnique().HasFilter(JobRunner.OneBookingFilter);
         });
 
         builder.Entity<DataProtectionKey>(k => k.Property(x => x.FriendlyName).HasMaxLength(200));

@@ -21,4 +21,7 @@ public sealed class Job
     public string? LastError { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>Booked by the runner for an <see cref="IRecurringJob"/>: at most one waits or runs per kind.</summary>
+    public bool Recurring { get; set; }
 }

@@ -22,6 +22,17 @@ public interface IJobHandler
     Task RunAsync(string payload, CancellationToken ct);
 }
 
+/// <summary>
+/// Work the runner repeats, such as a clock or a daily digest. The runner books the first run when it
+/// starts (unless one is booked) and the next one after every run, successful or given up; with
+/// several instances the unique index on <see cref="Job.Kind"/> keeps it to one booking per kind.
+/// </summary>
+public interface IRecurringJob : IJobHandler
+{
+    /// <summary>When to run next, after a run that ended at <paramref name="now"/>.</summary>
+    DateTimeOffset NextRun(DateTimeOffset now);
+}
+
 public static class Backoff
 {
     /// <summary>Exponential back-off: base × 2^(attempt−1), capped at six hours.</summary>
@@ -78,6 +89,9 @@ public sealed class JobRunner(
     IOptions<JobOptions> options,
     ILogger<JobRunner> logger) : BackgroundService
 {
+    /// <summary>The filter of the index that allows one waiting or running booking per recurring kind.</summary>
+    public const string OneBookingFilter = "\"Recurring\" AND \"Status\" IN ('Pending', 'Running')";
+
     private readonly Dictionary<string, IJobHandler> byKind = handlers.ToDictionary(h => h.Kind);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -86,10 +100,16 @@ public sealed class JobRunner(
         {
             return;
         }
+        var booked = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (!booked)
+                {
+                    await BookRecurringAsync(stoppingToken);
+                    booked = true;
+                }
                 while (await RunOneAsync(stoppingToken))
                 {
                 }
@@ -109,18 +129,38 @@ public sealed class JobRunner(
         }
     }
 
-    /// <summary>Claims and runs one due job. Returns false when none was due.</summary>
+    /// <summary>Books the first run of every recurring job that has none waiting.</summary>
+    public async Task BookRecurringAsync(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<GlasDbContext>();
+        var now = time.GetUtcNow();
+        foreach (var job in byKind.Values.OfType<IRecurringJob>())
+        {
+            await BookAsync(db, job, now, ct);
+        }
+    }
+
+    private static Task<int> BookAsync(GlasDbContext db, IRecurringJob job, DateTimeOffset now, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "Jobs" ("Kind", "Payload", "Status", "Attempts", "RunAt", "CreatedAt", "Recurring")
+            VALUES ({job.Kind}, jsonb_build_object(), 'Pending', 0, {job.NextRun(now)}, {now}, TRUE)
+            ON CONFLICT ("Kind") WHERE "Recurring" AND "Status" IN ('Pending', 'Running') DO NOTHING
+            """, ct);
+
+    /// <summary>Claims and runs one due job of a kind this instance handles. Returns false when none was due.</summary>
     public async Task<bool> RunOneAsync(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<GlasDbContext>();
         var now = time.GetUtcNow();
         var stale = now - options.Value.StaleAfter;
+        var kinds = byKind.Keys.ToArray();
         var job = (await db.Jobs.FromSql($"""
             UPDATE "Jobs" SET "Status" = 'Running', "LockedAt" = {now}, "Attempts" = "Attempts" + 1
             WHERE "Id" = (
                 SELECT "Id" FROM "Jobs"
-                WHERE ("Status" = 'Pending' AND "RunAt" <= {now}) OR ("Status" = 'Running' AND "LockedAt" < {stale})
+                WHERE (("Status" = 'Pending' AND "RunAt" <= {now}) OR ("Status" = 'Running' AND "LockedAt" < {stale})) AND "Kind" = ANY({kinds})
                 ORDER BY "RunAt" LIMIT 1
                 FOR UPDATE SKIP LOCKED)
             RETURNING *
@@ -155,6 +195,10 @@ public sealed class JobRunner(
             .SetProperty(j => j.LastError, error)
             .SetProperty(j => j.LockedAt, (DateTimeOffset?)null)
             .SetProperty(j => j.CompletedAt, error is null ? finished : null), ct);
+        if (status != JobStatus.Pending && byKind.GetValueOrDefault(job.Kind) is IRecurringJob recurring)
+        {
+            await BookAsync(db, recurring, finished, ct);
+        }
         return true;
     }
 }

@@ -1,3 +1,5 @@
+using Glas.Web.Consultations;
+using Glas.Web.Participation.Notifications;
 using Glas.Web.Platform.Jobs;
 using Glas.Web.Tests.TestSupport;
 using Microsoft.AspNetCore.Hosting;
@@ -104,5 +106,44 @@ public class JobRunnerTests(JobsFactory app) : IClassFixture<JobsFactory>
         stored.Status.ShouldBe(JobStatus.Failed);
         stored.Attempts.ShouldBe(3);
         stored.LastError.ShouldBe("SMTP server said no");
+    }
+
+    [Fact]
+    public async Task Recurring_work_is_booked_once_per_kind_and_again_after_each_run()
+    {
+        var runner = app.Services.GetRequiredService<JobRunner>();
+        // Four instances starting together book the clock and the digest once each.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => runner.BookRecurringAsync(CancellationToken.None)));
+        var booked = await app.WithDbAsync(db => db.Jobs.Where(j => j.Recurring && j.Status == JobStatus.Pending).Select(j => j.Kind).ToListAsync());
+        booked.Order(StringComparer.Ordinal).ShouldBe([ConsultationClock.JobKind, DigestJob.JobKind]);
+
+        // The clock is due a minute later; its run books the next one a minute after it ended.
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        while (await runner.RunOneAsync(CancellationToken.None))
+        {
+        }
+        var clock = await app.WithDbAsync(db => db.Jobs.AsNoTracking().Where(j => j.Kind == ConsultationClock.JobKind).OrderBy(j => j.Id).ToListAsync());
+        clock.Count.ShouldBe(2);
+        clock[0].Status.ShouldBe(JobStatus.Done);
+        clock[1].Status.ShouldBe(JobStatus.Pending);
+        clock[1].RunAt.ShouldBe(clock[0].CompletedAt!.Value + TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
+    public async Task A_job_no_handler_here_knows_is_left_for_an_instance_that_knows_it()
+    {
+        var job = await app.WithDbAsync(async db =>
+        {
+            var j = db.EnqueueJob("module.elsewhere", "x", DateTimeOffset.UtcNow.AddSeconds(-1));
+            await db.SaveChangesAsync();
+            return j;
+        });
+        var runner = app.Services.GetRequiredService<JobRunner>();
+        while (await runner.RunOneAsync(CancellationToken.None))
+        {
+        }
+        var stored = await app.WithDbAsync(db => db.Jobs.AsNoTracking().SingleAsync(j => j.Id == job.Id));
+        stored.Status.ShouldBe(JobStatus.Pending);
+        stored.Attempts.ShouldBe(0);
     }
 }
