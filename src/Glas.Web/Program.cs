@@ -75,6 +75,7 @@ app.UseAntiforgery();
 // Endpoints: health, OpenAPI, the API of each module, and the pages.
 app.MapHealth();
 app.MapSecurityTxt();
+app.MapSiteFiles();
 app.MapOpenApi();
 app.MapTenantsApi();
 app.MapAccountsApi();

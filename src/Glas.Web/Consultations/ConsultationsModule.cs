@@ -83,9 +83,12 @@ public sealed class ConsultationsModule : GlasModule
     public override async Task<IReadOnlyList<FeedItem>> FeedItemsAsync(IServiceProvider services, int max, CancellationToken ct)
     {
         var t = services.GetRequiredService<IStringLocalizer<ConsultationsText>>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        // Published: when it opened for proposals (or when it was announced, while it has not opened yet).
         return (await services.GetRequiredService<GlasDbContext>().Published().AsNoTracking().OrderByDescending(c => c.UpdatedAt).Take(max)
-                .Select(c => new { c.Id, c.Title, c.Summary, c.CreatedAt, c.UpdatedAt, c.Status }).ToListAsync(ct))
-            .Select(c => new FeedItem(Key, c.Id, c.Title, c.Summary, $"/consultations/{c.Id}", c.CreatedAt, c.UpdatedAt, c.Status.ToString(), t["Status." + c.Status].Value))
+                .Select(c => new { c.Id, c.Title, c.Summary, c.CreatedAt, c.OpensAt, c.UpdatedAt, c.Status }).ToListAsync(ct))
+            .Select(c => new FeedItem(Key, c.Id, c.Title, c.Summary, $"/consultations/{c.Id}", c.OpensAt <= now ? c.OpensAt : c.CreatedAt, c.UpdatedAt,
+                c.Status.ToString(), t["Status." + c.Status].Value))
             .ToList();
     }
 }

@@ -18,6 +18,10 @@ public static class Cultures
 /// <summary>How dates and numbers are written: Bulgarian "21.11.2026 г." and "59 572,80".</summary>
 public static class Formats
 {
+    /// <summary>A moment for a &lt;time datetime&gt; attribute: a valid global date and time string in UTC, whole seconds.</summary>
+    public static string Machine(DateTimeOffset moment) =>
+        moment.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
     private static readonly CultureInfo Bg = CultureInfo.GetCultureInfo(Cultures.Bulgarian);
 
     public static string Date(DateOnly date, CultureInfo? culture = null) =>

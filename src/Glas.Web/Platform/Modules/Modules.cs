@@ -24,6 +24,21 @@ public sealed class ModuleCatalog(IReadOnlyList<GlasModule> modules)
     public IEnumerable<NavEntry> StaffLinksFor(bool signedIn, TenantRole? role) =>
         All.SelectMany(m => m.StaffLinks).Where(e => Visible(e, signedIn, role));
 
+    /// <summary>The modules with a feed for the administration, with its title.</summary>
+    public IEnumerable<(GlasModule Module, string Title)> Feeds(IServiceProvider services, Tenant tenant) =>
+        All.Select(m => (Module: m, Title: m.FeedTitle(services, tenant))).Where(f => f.Title is not null).Select(f => (f.Module, f.Title!));
+
+    /// <summary>The newest public items of all modules with a feed, newest first: the combined feed and the sitemap.</summary>
+    public async Task<List<FeedItem>> NewestAsync(IServiceProvider services, Tenant tenant, int max, CancellationToken ct)
+    {
+        var items = new List<FeedItem>();
+        foreach (var (module, _) in Feeds(services, tenant))
+        {
+            items.AddRange(await module.FeedItemsAsync(services, max, ct));
+        }
+        return items.OrderByDescending(i => i.Updated).ThenBy(i => i.Id).Take(max).ToList();
+    }
+
     private static bool Visible(NavEntry e, bool signedIn, TenantRole? role) =>
         (!e.SignedInOnly || signedIn) && (e.MinimumRole is not { } min || (role is { } r && RoleRules.Satisfies(r, min)));
 }
@@ -49,7 +64,7 @@ public static class ModuleExtensions
         foreach (var module in catalog.All)
         {
             module.MapEndpoints(app);
-            app.MapGet($"/{module.Key}/feed.atom", async (HttpContext context, PublicAddress addresses, CancellationToken ct) =>
+            app.MapMethods($"/{module.Key}/feed.atom", GetAndHead, async (HttpContext context, PublicAddress addresses, CancellationToken ct) =>
             {
                 var tenant = context.CurrentTenant();
                 if (module.FeedTitle(context.RequestServices, tenant) is not { } title)
@@ -57,22 +72,21 @@ public static class ModuleExtensions
                     return Results.NotFound();
                 }
                 var items = await module.FeedItemsAsync(context.RequestServices, FeedSize, ct);
-                return Results.Text(AtomFeed.Write(title, tenant.NameBg, addresses.TenantBaseUrl(tenant), "/" + module.Key, items, tenant.CreatedAt), AtomFeed.ContentType);
+                var xml = AtomFeed.Write(AtomFeed.FeedId(tenant.Id, module.Key), title, tenant.NameBg, addresses.TenantBaseUrl(tenant), "/" + module.Key, items, tenant.CreatedAt);
+                return ConditionalGet.Text(context, xml, AtomFeed.ContentType, AtomFeed.Updated(items, tenant.CreatedAt));
             }).ExcludeFromDescription();
         }
-        app.MapGet("/feed.atom", async (HttpContext context, PublicAddress addresses, CancellationToken ct) =>
+        app.MapMethods("/feed.atom", GetAndHead, async (HttpContext context, PublicAddress addresses, CancellationToken ct) =>
         {
             var tenant = context.CurrentTenant();
-            var items = new List<FeedItem>();
-            foreach (var module in catalog.All.Where(m => m.FeedTitle(context.RequestServices, tenant) is not null))
-            {
-                items.AddRange(await module.FeedItemsAsync(context.RequestServices, FeedSize, ct));
-            }
-            var newest = items.OrderByDescending(i => i.Updated).ThenBy(i => i.Id).Take(FeedSize).ToList();
-            return Results.Text(AtomFeed.Write($"{tenant.NameBg} — Глас", tenant.NameBg, addresses.TenantBaseUrl(tenant), "/", newest, tenant.CreatedAt, "/feed.atom"), AtomFeed.ContentType);
+            var newest = await catalog.NewestAsync(context.RequestServices, tenant, FeedSize, ct);
+            var xml = AtomFeed.Write(AtomFeed.FeedId(tenant.Id, "all"), $"{tenant.NameBg} — Глас", tenant.NameBg, addresses.TenantBaseUrl(tenant), "/", newest, tenant.CreatedAt, "/feed.atom");
+            return ConditionalGet.Text(context, xml, AtomFeed.ContentType, AtomFeed.Updated(newest, tenant.CreatedAt));
         }).ExcludeFromDescription();
         return app;
     }
 
     private const int FeedSize = 50;
+
+    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
 }

@@ -13,15 +13,16 @@ public static class AtomFeed
 {
     public const string ContentType = "application/atom+xml; charset=utf-8";
 
+    /// <param name="id">The feed's permanent id (it must not change with the host name it is read under).</param>
     /// <param name="baseUrl">The administration's public address, from PublicAddress (never the request).</param>
     /// <param name="path">The feed's page, e.g. "/projects"; the feed itself is at path + "/feed.atom" unless <paramref name="selfPath"/> says otherwise.</param>
-    public static string Write(string title, string authorName, string baseUrl, string path, IReadOnlyList<FeedItem> items, DateTimeOffset updatedWhenEmpty, string? selfPath = null)
+    public static string Write(string id, string title, string authorName, string baseUrl, string path, IReadOnlyList<FeedItem> items, DateTimeOffset updatedWhenEmpty, string? selfPath = null)
     {
         var feed = new SyndicationFeed(title, null, new Uri(baseUrl + path))
         {
-            Id = baseUrl + path,
+            Id = id,
             Language = "bg",
-            LastUpdatedTime = items.Count > 0 ? items.Max(i => i.Updated) : updatedWhenEmpty,
+            LastUpdatedTime = Updated(items, updatedWhenEmpty),
             Items = items.Select(i => Entry(baseUrl, i)).ToList(),
         };
         feed.Authors.Add(new SyndicationPerson { Name = authorName });
@@ -34,6 +35,12 @@ public static class AtomFeed
         }
         return sb.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
     }
+
+    /// <summary>The permanent id of an administration's feed: the same under every host name and address it is served at.</summary>
+    public static string FeedId(Guid tenantId, string feed) => "urn:uuid:" + ConditionalGet.StableId("glas-feed", tenantId.ToString(), feed);
+
+    /// <summary>The newest change among the items, or <paramref name="whenEmpty"/>.</summary>
+    public static DateTimeOffset Updated(IReadOnlyList<FeedItem> items, DateTimeOffset whenEmpty) => items.Count > 0 ? items.Max(i => i.Updated) : whenEmpty;
 
     private static SyndicationItem Entry(string baseUrl, FeedItem i)
     {
