@@ -91,4 +91,19 @@ public sealed class ConsultationsModule : GlasModule
                 c.Status.ToString(), t["Status." + c.Status].Value))
             .ToList();
     }
+
+    public override IEnumerable<SearchTrigger> SearchTriggers => [new(typeof(Consultation), c => ((Consultation)c).Id)];
+
+    /// <summary>Published consultations (not drafts) with their summary and the whole draft's text.</summary>
+    public override async Task<IReadOnlyList<SearchItem>> SearchItemsAsync(IServiceProvider services, IReadOnlyCollection<Guid>? ids, CancellationToken ct)
+    {
+        var query = services.GetRequiredService<GlasDbContext>().Published().AsNoTracking();
+        if (ids is not null)
+        {
+            query = query.Where(c => ids.Contains(c.Id));
+        }
+        return (await query.Select(c => new { c.Id, c.RegNumber, c.Title, c.Summary, c.DraftText, c.OpensAt }).ToListAsync(ct))
+            .Select(c => new SearchItem(c.Id, "consultation", c.Title, c.RegNumber + "\n" + c.Summary + "\n" + c.DraftText, $"/consultations/{c.Id}", c.OpensAt))
+            .ToList();
+    }
 }

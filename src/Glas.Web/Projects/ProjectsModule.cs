@@ -72,4 +72,26 @@ public sealed class ProjectsModule : GlasModule
                 $"/projects/{p.Id}", p.CreatedAt, p.UpdatedAt, p.Status.ToString(), t["Status." + p.Status].Value))
             .ToList();
     }
+
+    public override IEnumerable<SearchTrigger> SearchTriggers => [new(typeof(Project), p => ((Project)p).Id)];
+
+    /// <summary>Every project of the register (it is public) with its code, programme, place, description, goals, activities and results.</summary>
+    public override async Task<IReadOnlyList<SearchItem>> SearchItemsAsync(IServiceProvider services, IReadOnlyCollection<Guid>? ids, CancellationToken ct)
+    {
+        var query = services.GetRequiredService<GlasDbContext>().Projects.AsNoTracking();
+        if (ids is not null)
+        {
+            query = query.Where(p => ids.Contains(p.Id));
+        }
+        return (await query.Select(p => new
+                {
+                    p.Id, p.Title, p.Code, p.Programme, p.PlaceOfExecution, p.Description, p.GeneralGoal, p.SpecificGoals, p.Activities, p.ExpectedResults,
+                    p.StartDate, p.CreatedAt,
+                }).ToListAsync(ct))
+            .Select(p => new SearchItem(p.Id, "project", p.Title,
+                string.Join("\n", new[] { p.Code, p.Programme, p.PlaceOfExecution, p.Description, p.GeneralGoal }.Concat(p.SpecificGoals).Concat(p.Activities).Concat(p.ExpectedResults)
+                    .Where(x => !string.IsNullOrWhiteSpace(x))),
+                $"/projects/{p.Id}", p.StartDate is { } start ? new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : p.CreatedAt))
+            .ToList();
+    }
 }

@@ -46,4 +46,44 @@ public sealed class CommentsModule : GlasModule
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Shown, AuthorShown.DisplayName).SetProperty(c => c.OrganisationName, (string?)null), ct);
         await db.CommentFlags.Where(f => f.ReporterId == userId).ExecuteUpdateAsync(s => s.SetProperty(f => f.Reason, "—"), ct);
     }
+
+    public override IEnumerable<SearchTrigger> SearchTriggers => [new(typeof(Comment), c => ((Comment)c).Id)];
+
+    /// <summary>Comments that are not hidden, on subjects anyone may see now, titled by their subject and linked to their place on its page.</summary>
+    public override async Task<IReadOnlyList<SearchItem>> SearchItemsAsync(IServiceProvider services, IReadOnlyCollection<Guid>? ids, CancellationToken ct)
+    {
+        var query = services.GetRequiredService<GlasDbContext>().Comments.AsNoTracking().Where(c => c.HiddenAt == null);
+        if (ids is not null)
+        {
+            query = query.Where(c => ids.Contains(c.Id));
+        }
+        var comments = await query.Select(c => new { c.Id, c.SubjectKind, c.SubjectId, c.UnitId, c.Text, c.CreatedAt }).ToListAsync(ct);
+        var anyone = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
+        var title = services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Search.SearchText>>();
+        var items = new List<SearchItem>();
+        foreach (var kind in comments.GroupBy(c => c.SubjectKind))
+        {
+            if (services.GetServices<ICommentSubjects>().FirstOrDefault(s => s.Kind == kind.Key) is not { } subjects)
+            {
+                continue;
+            }
+            var visible = new HashSet<Guid>();
+            foreach (var subjectId in kind.Select(c => c.SubjectId).Distinct())
+            {
+                if (await subjects.FindAsync(subjectId, anyone, ct) is not null)
+                {
+                    visible.Add(subjectId);
+                }
+            }
+            var shown = kind.Where(c => visible.Contains(c.SubjectId)).ToList();
+            var links = await subjects.LinksAsync(shown.Select(c => new CommentPlace(c.SubjectId, c.UnitId)).Distinct().ToList(), ct);
+            items.AddRange(shown.Where(c => links.ContainsKey(new CommentPlace(c.SubjectId, c.UnitId))).Select(c =>
+            {
+                var link = links[new CommentPlace(c.SubjectId, c.UnitId)];
+                return new SearchItem(c.Id, "comment", string.Format(System.Globalization.CultureInfo.CurrentCulture, title["Comment.Title"], link.Title), c.Text,
+                    link.Path + "#c-" + c.Id, c.CreatedAt);
+            }));
+        }
+        return items;
+    }
 }

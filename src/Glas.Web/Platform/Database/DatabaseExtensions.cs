@@ -19,7 +19,9 @@ public static class DatabaseExtensions
             connection.MaxAutoPrepare = 100;
             connection.AutoPrepareMinUsages = 2;
         }
-        services.AddDbContext<GlasDbContext>(o => o.UseNpgsql(connection.ConnectionString));
+        // Interceptors registered by the platform's parts (e.g. search, which queues the index's update with each save).
+        services.AddDbContext<GlasDbContext>((sp, o) => o.UseNpgsql(connection.ConnectionString)
+            .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         return services;
     }
 

@@ -31,6 +31,9 @@ public interface IRecurringJob : IJobHandler
 {
     /// <summary>When to run next, after a run that ended at <paramref name="now"/>.</summary>
     DateTimeOffset NextRun(DateTimeOffset now);
+
+    /// <summary>When to run first, when no run is booked (at the runner's start).</summary>
+    DateTimeOffset FirstRun(DateTimeOffset now) => NextRun(now);
 }
 
 public static class Backoff
@@ -137,14 +140,14 @@ public sealed class JobRunner(
         var now = time.GetUtcNow();
         foreach (var job in byKind.Values.OfType<IRecurringJob>())
         {
-            await BookAsync(db, job, now, ct);
+            await BookAsync(db, job.Kind, job.FirstRun(now), now, ct);
         }
     }
 
-    private static Task<int> BookAsync(GlasDbContext db, IRecurringJob job, DateTimeOffset now, CancellationToken ct) =>
+    private static Task<int> BookAsync(GlasDbContext db, string kind, DateTimeOffset runAt, DateTimeOffset now, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync($"""
             INSERT INTO "Jobs" ("Kind", "Payload", "Status", "Attempts", "RunAt", "CreatedAt", "Recurring")
-            VALUES ({job.Kind}, jsonb_build_object(), 'Pending', 0, {job.NextRun(now)}, {now}, TRUE)
+            VALUES ({kind}, jsonb_build_object(), 'Pending', 0, {runAt}, {now}, TRUE)
             ON CONFLICT ("Kind") WHERE "Recurring" AND "Status" IN ('Pending', 'Running') DO NOTHING
             """, ct);
 
@@ -197,7 +200,7 @@ public sealed class JobRunner(
             .SetProperty(j => j.CompletedAt, error is null ? finished : null), ct);
         if (status != JobStatus.Pending && byKind.GetValueOrDefault(job.Kind) is IRecurringJob recurring)
         {
-            await BookAsync(db, recurring, finished, ct);
+            await BookAsync(db, recurring.Kind, recurring.NextRun(finished), finished, ct);
         }
         return true;
     }

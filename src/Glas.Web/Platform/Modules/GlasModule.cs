@@ -59,6 +59,21 @@ public abstract class GlasModule
     public virtual Task<IReadOnlyList<ModuleStatistic>> StatisticsAsync(GlasDbContext db, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<ModuleStatistic>>([]);
 
+    /// <summary>
+    /// The entities whose writes change what search finds of the module, each with the id of the
+    /// module's search item it belongs to (e.g. a draft unit → its consultation). Every save that adds,
+    /// changes or deletes one queues that item's re-indexing, in the same transaction.
+    /// </summary>
+    public virtual IEnumerable<SearchTrigger> SearchTriggers => [];
+
+    /// <summary>
+    /// The module's public items of the current administration for search: all of them (ids null), or
+    /// those among <paramref name="ids"/> that are public now. An item not returned leaves the index,
+    /// so anything hidden, withdrawn or private must not be returned.
+    /// </summary>
+    public virtual Task<IReadOnlyList<SearchItem>> SearchItemsAsync(IServiceProvider services, IReadOnlyCollection<Guid>? ids, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<SearchItem>>([]);
+
     /// <summary>The title of the module's Atom feed at /{Key}/feed.atom for an administration; null when the module has no feed.</summary>
     public virtual string? FeedTitle(IServiceProvider services, Tenant tenant) => null;
 
@@ -78,3 +93,9 @@ public sealed record ModuleStatistic(string Key, decimal Value);
 
 /// <summary>A public item of any module: what a feed or a search result shows.</summary>
 public sealed record FeedItem(string Module, Guid Id, string Title, string? Summary, string Path, DateTimeOffset Published, DateTimeOffset Updated, string? Category, string? CategoryLabel = null);
+
+/// <summary>An entity whose writes change a module's search item, and how to find that item's id from it (null: none).</summary>
+public sealed record SearchTrigger(Type Entity, Func<object, Guid?> ItemId);
+
+/// <summary>A public item as search finds and shows it: its kind (for the filter), title, plain text, page and date.</summary>
+public sealed record SearchItem(Guid Id, string Kind, string Title, string Text, string Path, DateTimeOffset Date);

@@ -10,6 +10,11 @@ public sealed class ModuleCatalog(IReadOnlyList<GlasModule> modules)
 {
     public IReadOnlyList<GlasModule> All { get; } = modules;
 
+    /// <summary>The modules of this build (found once).</summary>
+    public static ModuleCatalog Declared => declared.Value;
+
+    private static readonly Lazy<ModuleCatalog> declared = new(() => Discover(typeof(GlasModule).Assembly));
+
     public static ModuleCatalog Discover(Assembly assembly) =>
         new(assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(GlasModule).IsAssignableFrom(t))
@@ -48,7 +53,7 @@ public static class ModuleExtensions
     /// <summary>Registers every declared module's services, and the catalogue itself.</summary>
     public static IServiceCollection AddModules(this IServiceCollection services, IConfiguration configuration)
     {
-        var catalog = ModuleCatalog.Discover(typeof(GlasModule).Assembly);
+        var catalog = ModuleCatalog.Declared;
         services.AddSingleton(catalog);
         foreach (var module in catalog.All)
         {
