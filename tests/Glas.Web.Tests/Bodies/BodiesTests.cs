@@ -3,7 +3,7 @@ using System.Text.Json;
 using Glas.Web.Bodies;
 using Glas.Web.Tests.Events;
 using Glas.Web.Tests.TestSupport;
-using Ical.Net;
+using Calendar = Ical.Net.Calendar;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using Xunit;

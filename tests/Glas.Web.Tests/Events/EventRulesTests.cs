@@ -1,7 +1,7 @@
 using Glas.Web.Events;
 using Glas.Web.Platform.OpenData;
 using Glas.Web.Platform.Tenancy;
-using Ical.Net;
+using Calendar = Ical.Net.Calendar;
 using Microsoft.Extensions.Options;
 using Shouldly;
 using Xunit;

@@ -52,7 +52,7 @@ public static class EventSteps
         for (var i = 0; i < 100; i++)
         {
             var found = Directory.GetFiles(app.MailDirectory, "*.eml").Select(f => MimeMessage.Load(f))
-                .Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, to, StringComparison.OrdinalIgnoreCase)) && m.Subject.Contains(subject, StringComparison.Ordinal))
+                .Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, to, StringComparison.OrdinalIgnoreCase)) && (m.Subject ?? "").Contains(subject, StringComparison.Ordinal))
                 .ToList();
             if (found.Count >= count)
             {
@@ -67,7 +67,7 @@ public static class EventSteps
         message.Attachments.OfType<MimePart>().Where(p => p.FileName == "event.ics").Select(p =>
         {
             using var stream = new MemoryStream();
-            p.Content.DecodeTo(stream);
+            p.Content!.DecodeTo(stream);
             return System.Text.Encoding.UTF8.GetString(stream.ToArray());
         }).FirstOrDefault();
 
