@@ -15,6 +15,11 @@ public enum DocumentType
     Strategy,           // стратегия
     CaseStudy,          // казус
     Other,              // други
+    BodyRules,          // правила за работа (на орган за участие)
+    Agenda,             // дневен ред
+    Minutes,            // протокол
+    Decision,           // решение
+    Materials,          // материали (от събитие)
 }
 
 /// <summary>

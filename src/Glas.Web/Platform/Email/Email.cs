@@ -25,8 +25,12 @@ public sealed class EmailOptions
 /// <summary>
 /// One plain-text e-mail. <paramref name="ListUnsubscribe"/>, when set, is the one-click unsubscribe
 /// address sent as the RFC 8058 headers (List-Unsubscribe and List-Unsubscribe-Post).
+/// <paramref name="Attachments"/>, when any, are sent after the text (e.g. an event's .ics file).
 /// </summary>
-public sealed record EmailMessage(string To, string Subject, string TextBody, string? ListUnsubscribe = null);
+public sealed record EmailMessage(string To, string Subject, string TextBody, string? ListUnsubscribe = null, IReadOnlyList<EmailAttachment>? Attachments = null);
+
+/// <summary>A small file sent with an e-mail: its name, MIME type and content.</summary>
+public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
 
 /// <summary>Queues e-mail as a background job in the caller's unit of work.</summary>
 public sealed class EmailOutbox(GlasDbContext db, JobSignal signal, TimeProvider time)
@@ -84,7 +88,23 @@ public sealed class SendEmailJob(IOptions<EmailOptions> options, IWebHostEnviron
         }
         var text = new TextPart(MimeKit.Text.TextFormat.Plain) { ContentTransferEncoding = ContentEncoding.Base64 };
         text.SetText(System.Text.Encoding.UTF8, message.TextBody);
-        mime.Body = text;
+        if (message.Attachments is not { Count: > 0 } attachments)
+        {
+            mime.Body = text;
+            return mime;
+        }
+        var mixed = new Multipart("mixed") { text };
+        foreach (var a in attachments)
+        {
+            mixed.Add(new MimePart(ContentType.Parse(a.ContentType))
+            {
+                Content = new MimeContent(new MemoryStream(a.Content)),
+                ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+                ContentTransferEncoding = ContentEncoding.Base64,
+                FileName = a.FileName,
+            });
+        }
+        mime.Body = mixed;
         return mime;
     }
 
