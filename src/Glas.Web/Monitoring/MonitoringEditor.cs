@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Glas.Web.Participation.Notifications;
 using Glas.Web.Platform.Auditing;
 using Glas.Web.Platform.Database;
@@ -30,7 +31,7 @@ public sealed record IndicatorInput(string? Name, string? Code, IndicatorUnit Un
 
 public sealed record ValueInput(int? Year, string? Value, string? SourceNote);
 
-public sealed record AnswerInput(AnswerStatus Answer, string? Reason, string? PlannedAction, DateOnly? Deadline);
+public sealed record AnswerInput([property: JsonConverter(typeof(JsonStringEnumConverter<AnswerStatus>))] AnswerStatus Answer, string? Reason, string? PlannedAction, DateOnly? Deadline);
 
 public sealed record ImplementationInput(ImplementationStatus Status, string? Evidence);
 
