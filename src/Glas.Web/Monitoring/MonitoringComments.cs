@@ -6,6 +6,9 @@ using Microsoft.Extensions.Localization;
 
 namespace Glas.Web.Monitoring;
 
+/// <summary>What the comments component needs to know of a subject.</summary>
+public sealed record SubjectRow(Guid Id, Guid TenantId, string Title);
+
 /// <summary>Policies, reports and recommendations as subjects of comments: all are public and take comments.</summary>
 public abstract class MonitoringComments(IStringLocalizer<MonitoringText> t) : ICommentSubjects
 {
@@ -15,7 +18,7 @@ public abstract class MonitoringComments(IStringLocalizer<MonitoringText> t) : I
 
     protected abstract string PathOf(Guid id);
 
-    protected abstract IQueryable<(Guid Id, Guid TenantId, string Title)> Subjects(IReadOnlyCollection<Guid> ids);
+    protected abstract IQueryable<SubjectRow> Subjects(IReadOnlyCollection<Guid> ids);
 
     public async Task<CommentSubject?> FindAsync(Guid subjectId, ClaimsPrincipal viewer, CancellationToken ct) =>
         (await Subjects([subjectId]).ToListAsync(ct)).Select(s => new CommentSubject(s.Id, s.TenantId, true, MaxLength)).FirstOrDefault();
@@ -37,8 +40,8 @@ public sealed class PolicyComments(GlasDbContext db, IStringLocalizer<Monitoring
 
     protected override string PathOf(Guid id) => $"/monitoring/policies/{id}";
 
-    protected override IQueryable<(Guid Id, Guid TenantId, string Title)> Subjects(IReadOnlyCollection<Guid> ids) =>
-        db.Policies.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => ValueTuple.Create(p.Id, p.TenantId, p.Title));
+    protected override IQueryable<SubjectRow> Subjects(IReadOnlyCollection<Guid> ids) =>
+        db.Policies.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new SubjectRow(p.Id, p.TenantId, p.Title));
 }
 
 public sealed class ReportComments(GlasDbContext db, IStringLocalizer<MonitoringText> t) : MonitoringComments(t)
@@ -49,8 +52,8 @@ public sealed class ReportComments(GlasDbContext db, IStringLocalizer<Monitoring
 
     protected override string PathOf(Guid id) => $"/monitoring/reports/{id}";
 
-    protected override IQueryable<(Guid Id, Guid TenantId, string Title)> Subjects(IReadOnlyCollection<Guid> ids) =>
-        db.MonitoringReports.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => ValueTuple.Create(p.Id, p.TenantId, p.Title));
+    protected override IQueryable<SubjectRow> Subjects(IReadOnlyCollection<Guid> ids) =>
+        db.MonitoringReports.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new SubjectRow(p.Id, p.TenantId, p.Title));
 }
 
 public sealed class RecommendationComments(GlasDbContext db, IStringLocalizer<MonitoringText> t) : MonitoringComments(t)
@@ -61,6 +64,6 @@ public sealed class RecommendationComments(GlasDbContext db, IStringLocalizer<Mo
 
     protected override string PathOf(Guid id) => $"/monitoring/recommendations/{id}";
 
-    protected override IQueryable<(Guid Id, Guid TenantId, string Title)> Subjects(IReadOnlyCollection<Guid> ids) =>
-        db.Recommendations.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => ValueTuple.Create(p.Id, p.TenantId, p.Title));
+    protected override IQueryable<SubjectRow> Subjects(IReadOnlyCollection<Guid> ids) =>
+        db.Recommendations.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new SubjectRow(p.Id, p.TenantId, p.Title));
 }

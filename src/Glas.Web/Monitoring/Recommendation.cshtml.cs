@@ -63,7 +63,7 @@ public sealed class RecommendationModel(GlasDbContext db, IAuthorizationService 
 
     public async Task<IActionResult> OnPostAnswerAsync(Guid id, CancellationToken ct)
     {
-        if (await Db.Recommendations.FirstOrDefaultAsync(r => r.Id == id, ct) is not { } r)
+        if (!await FindSubjectAsync(id) || await Db.Recommendations.FirstOrDefaultAsync(r => r.Id == id, ct) is not { } r)
         {
             return NotFound();
         }
@@ -94,7 +94,7 @@ public sealed class RecommendationModel(GlasDbContext db, IAuthorizationService 
 
     public async Task<IActionResult> OnPostImplementationAsync(Guid id, CancellationToken ct)
     {
-        if (await Db.Recommendations.FirstOrDefaultAsync(r => r.Id == id, ct) is not { } r)
+        if (!await FindSubjectAsync(id) || await Db.Recommendations.FirstOrDefaultAsync(r => r.Id == id, ct) is not { } r)
         {
             return NotFound();
         }

@@ -24,7 +24,7 @@ public class MonitoringBrowserTests(BrowserFactory app) : IClassFixture<BrowserF
 
         await page.GotoAsync("/t/levski/monitoring/recommendations");
         await BrowserFactory.AssertAccessibleAsync(page);
-        await page.GetByLabel("Етап").SelectOptionAsync("Implemented");
+        await page.Locator("#stage").SelectOptionAsync("Implemented");
         await page.GetByRole(AriaRole.Button, new() { Name = "Покажи" }).ClickAsync();
         (await page.Locator(".recommendation-card").CountAsync()).ShouldBe(2);
         await page.Locator(".recommendation-card a").First.ClickAsync();
@@ -59,14 +59,14 @@ public class MonitoringBrowserTests(BrowserFactory app) : IClassFixture<BrowserF
         await page.GetByRole(AriaRole.Link, new() { Name = Glas.Web.Monitoring.MonitoringDemoData.SlivenPolicy }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Отчитане и редактиране" }).ClickAsync();
         await BrowserFactory.AssertAccessibleAsync(page);
-        await page.GetByLabel("Индикатор", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Участници в обществени обсъждания (бр.)" });
-        await page.GetByLabel("Година", new() { Exact = true }).FillAsync("2025");
-        await page.GetByLabel("Стойност", new() { Exact = true }).FillAsync("12,5");
-        await page.GetByLabel("Източник на стойността").FillAsync("Протоколи от обсъжданията");
+        await page.Locator("#Value_IndicatorId").SelectOptionAsync(new SelectOptionValue { Label = "Участници в обществени обсъждания (бр.)" });
+        await page.Locator("#Value_Year").FillAsync("2025");
+        await page.Locator("#Value_Value").FillAsync("12,5");
+        await page.Locator("#Value_SourceNote").FillAsync("Протоколи от обсъжданията");
         await page.GetByRole(AriaRole.Button, new() { Name = "Запиши стойността" }).ClickAsync();
         (await page.Locator("#Value_Value-error").TextContentAsync()).ShouldBe("Броят трябва да е цяло неотрицателно число.");
         await BrowserFactory.AssertAccessibleAsync(page);
-        await page.GetByLabel("Стойност", new() { Exact = true }).FillAsync("320");
+        await page.Locator("#Value_Value").FillAsync("320");
         await page.GetByRole(AriaRole.Button, new() { Name = "Запиши стойността" }).ClickAsync();
         (await page.Locator("#corrections").TextContentAsync() ?? "").ShouldContain("Участници в обществени обсъждания");
         await BrowserFactory.AssertAccessibleAsync(page);
@@ -74,11 +74,11 @@ public class MonitoringBrowserTests(BrowserFactory app) : IClassFixture<BrowserF
         await BrowserFactory.SignInAsync(page, "official.levski@example.org");
         await page.GotoAsync("/t/levski/monitoring/recommendations?source=Organisation");
         await page.Locator(".recommendation-card a").First.ClickAsync();
-        await page.GetByLabel("Отговор на администрацията").SelectOptionAsync("NotAccepted");
+        await page.Locator("#Answer_Answer").SelectOptionAsync("NotAccepted");
         await page.GetByRole(AriaRole.Button, new() { Name = "Публикувай отговора" }).ClickAsync();
         (await page.Locator("#Answer_Reason-error").TextContentAsync()).ShouldBe("Посочете мотиви, когато препоръката не е приета изцяло.");
         await BrowserFactory.AssertAccessibleAsync(page);
-        await page.GetByLabel("Мотиви").FillAsync("Отчетът се изготвя веднъж годишно по закон.");
+        await page.Locator("#Answer_Reason").FillAsync("Отчетът се изготвя веднъж годишно по закон.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Публикувай отговора" }).ClickAsync();
         (await page.Locator("#stage").TextContentAsync()).ShouldBe("Неприета");
         await BrowserFactory.AssertAccessibleAsync(page);
@@ -92,10 +92,10 @@ public class MonitoringBrowserTests(BrowserFactory app) : IClassFixture<BrowserF
         await page.GotoAsync("/monitoring/reports");
         await page.GetByRole(AriaRole.Link, new() { Name = "Публикуване на доклад от мониторинг" }).ClickAsync();
         await BrowserFactory.AssertAccessibleAsync(page);
-        await page.GetByLabel("Заглавие").FillAsync("Граждански мониторинг 2025");
-        await page.GetByLabel("Политика").SelectOptionAsync(new SelectOptionValue { Label = Glas.Web.Monitoring.MonitoringDemoData.SlivenPolicy });
-        await page.GetByLabel("Резюме").FillAsync("Програмата напредва неравномерно.");
-        await page.GetByLabel("Препоръки").FillAsync("Да се публикуват тримесечни отчети\nДа се ускори гражданският съвет");
+        await page.Locator("#Report_Title").FillAsync("Граждански мониторинг 2025");
+        await page.Locator("#Report_PolicyId").SelectOptionAsync(new SelectOptionValue { Label = Glas.Web.Monitoring.MonitoringDemoData.SlivenPolicy });
+        await page.Locator("#Report_Summary").FillAsync("Програмата напредва неравномерно.");
+        await page.Locator("#Report_Recommendations").FillAsync("Да се публикуват тримесечни отчети\nДа се ускори гражданският съвет");
         await page.GetByRole(AriaRole.Button, new() { Name = "Публикувай" }).ClickAsync();
         (await page.Locator("#report-author").TextContentAsync()).ShouldBe("Сдружение „Демо“");
         (await page.Locator("#report-recommendations tbody tr").CountAsync()).ShouldBe(2);
