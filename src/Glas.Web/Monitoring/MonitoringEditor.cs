@@ -338,8 +338,10 @@ public sealed class MonitoringEditor(GlasDbContext db, TimeProvider time, Notifi
     public async Task<IndicatorValue> ReportValueAsync(Policy policy, PolicyIndicator indicator, int year, decimal value, string sourceNote, MonitoringActor actor, CancellationToken ct)
     {
         var now = Now;
-        var replaced = await db.IndicatorValues.Where(v => v.IndicatorId == indicator.Id && v.Year == year && v.ReplacedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(v => v.ReplacedAt, now), ct);
+        // Marked in the same save as the new value, so a failed save replaces nothing.
+        var current = await db.IndicatorValues.Where(v => v.IndicatorId == indicator.Id && v.Year == year && v.ReplacedAt == null).ToListAsync(ct);
+        current.ForEach(v => v.ReplacedAt = now);
+        var replaced = current.Count;
         var row = new IndicatorValue
         {
             TenantId = policy.TenantId,

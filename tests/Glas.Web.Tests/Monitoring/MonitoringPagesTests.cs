@@ -241,7 +241,14 @@ public class MonitoringPagesTests(GlasFactory app) : IClassFixture<GlasFactory>
         page.GetElementById("stage")!.TextContent.ShouldBe("Планирана");
         page.GetElementById("timeline")!.TextContent.ShouldContain("Частично приета");
         page.GetElementById("timeline")!.TextContent.ShouldContain("Само за областната администрация");
-        (await Answer("Accepted", "", "Обучения", "2099-12-31")).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity); // answered once
+        // Answered once: the form is gone, and a second answer sent anyway is refused.
+        page.GetElementById("Answer_Answer").ShouldBeNull();
+        var again = await official.PostAsync(url + "?handler=Answer", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Forms.Token(page), ["Answer.Answer"] = "Accepted", ["Answer.PlannedAction"] = "x", ["Answer.Deadline"] = "2099-01-01",
+        }));
+        again.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await again.ParseAsync()).QuerySelector(".error-summary")!.TextContent.ShouldContain("Препоръката вече има отговор.");
 
         var done = await official.SubmitAsync(url, new Dictionary<string, string> { ["Implementation.Status"] = "Implemented", ["Implementation.Evidence"] = "" }, "handler=Implementation");
         (await done.ParseAsync()).FieldError("Implementation.Evidence").ShouldBe("Попълнете полето.");
@@ -296,7 +303,7 @@ public class MonitoringPagesTests(GlasFactory app) : IClassFixture<GlasFactory>
 
         // Comments through the shared component.
         (await citizen.SubmitAsync(path, new Dictionary<string, string> { ["Comment"] = "Благодаря за доклада." }, "handler=Comment")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await citizen.GetPageAsync(path)).QuerySelector(".comment-list")!.TextContent.ShouldContain("Благодаря за доклада.");
+        (await citizen.GetPageAsync(path)).QuerySelector("ol.comments")!.TextContent.ShouldContain("Благодаря за доклада.");
 
         ShouldBeDenied(await citizen.GetAsync(path + "/edit"));
         ShouldBeDenied(await (await As("official.sliven@example.org")).GetAsync(path + "/edit"));
