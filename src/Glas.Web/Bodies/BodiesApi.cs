@@ -53,7 +53,7 @@ public static class BodiesApi
                     ICalendar.ContentType);
             }).ExcludeFromDescription();
 
-        app.MapGet("/bodies/{id:guid}/feed.atom", async Task<IResult> (Guid id, GlasDbContext db, PublicAddress addresses, HttpContext http, CancellationToken ct) =>
+        app.MapMethods("/bodies/{id:guid}/feed.atom", [HttpMethods.Get, HttpMethods.Head], async Task<IResult> (Guid id, GlasDbContext db, PublicAddress addresses, HttpContext http, CancellationToken ct) =>
             {
                 if (await db.Bodies.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, ct) is not { } body)
                 {
@@ -61,8 +61,9 @@ public static class BodiesApi
                 }
                 var tenant = http.CurrentTenant();
                 var items = await BodiesModule.MeetingItemsAsync(db, db.Meetings.Where(m => m.BodyId == id), 50, ct);
-                return Results.Text(AtomFeed.Write(body.Name, tenant.NameBg, addresses.TenantBaseUrl(tenant), BodyPaths.Body(id), items, body.CreatedAt, $"/bodies/{id}/feed.atom"),
-                    AtomFeed.ContentType);
+                var xml = AtomFeed.Write(AtomFeed.FeedId(tenant.Id, "bodies/" + id), body.Name, tenant.NameBg, addresses.TenantBaseUrl(tenant), BodyPaths.Body(id), items,
+                    body.CreatedAt, $"/bodies/{id}/feed.atom");
+                return ConditionalGet.Text(http, xml, AtomFeed.ContentType, AtomFeed.Updated(items, body.CreatedAt));
             }).ExcludeFromDescription();
         return app;
     }

@@ -66,4 +66,20 @@ public sealed class BodiesModule : GlasModule
             string.Join(" · ", new[] { Platform.Localization.Formats.DateTime(m.StartsAt), m.Place }.Where(x => !string.IsNullOrEmpty(x))),
             BodyPaths.Meeting(m.BodyId, m.Id), m.CreatedAt, m.UpdatedAt, m.Status.ToString()))
         .ToList();
+
+    public override IEnumerable<SearchTrigger> SearchTriggers => [new(typeof(Body), b => ((Body)b).Id)];
+
+    /// <summary>Every body (they are public) with its mandate and founding act; members are not searched.</summary>
+    public override async Task<IReadOnlyList<SearchItem>> SearchItemsAsync(IServiceProvider services, IReadOnlyCollection<Guid>? ids, CancellationToken ct)
+    {
+        var query = services.GetRequiredService<GlasDbContext>().Bodies.AsNoTracking();
+        if (ids is not null)
+        {
+            query = query.Where(b => ids.Contains(b.Id));
+        }
+        return (await query.Select(b => new { b.Id, b.Name, b.Mandate, b.CreatingAct, b.CreatedAt }).ToListAsync(ct))
+            .Select(b => new SearchItem(b.Id, "body", b.Name, string.Join("\n", new[] { b.Mandate, b.CreatingAct }.Where(x => !string.IsNullOrWhiteSpace(x))),
+                BodyPaths.Body(b.Id), b.CreatedAt))
+            .ToList();
+    }
 }

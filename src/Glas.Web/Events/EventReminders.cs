@@ -19,36 +19,20 @@ public sealed class EventOptions
 
 /// <summary>
 /// Reminds confirmed participants by e-mail a day before their event, through the job runner's
-/// e-mail queue. One guarded UPDATE … RETURNING marks each reminder, so with several instances
-/// each person is reminded once.
+/// e-mail queue: a recurring job every <see cref="EventOptions.TickInterval"/>. One guarded
+/// UPDATE … RETURNING marks each reminder, so with several instances each person is reminded once.
 /// </summary>
-public sealed class EventReminders(IServiceScopeFactory scopes, TimeProvider time, IOptions<EventOptions> options, JobSignal signal, ILogger<EventReminders> logger)
-    : BackgroundService
+public sealed class EventReminders(IServiceScopeFactory scopes, TimeProvider time, IOptions<EventOptions> options, JobSignal signal) : IRecurringJob
 {
+    public const string JobKind = "events.reminders";
+
     private sealed record Due(Guid Id, Guid EventId, Guid TenantId, string Name, string Email, string Token);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await TickAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "Event reminders tick failed");
-            }
-            try
-            {
-                await Task.Delay(options.Value.TickInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    public string Kind => JobKind;
+
+    public DateTimeOffset NextRun(DateTimeOffset now) => now + options.Value.TickInterval;
+
+    public Task RunAsync(string payload, CancellationToken ct) => TickAsync(ct);
 
     /// <summary>Queues the reminders now due; returns how many.</summary>
     public async Task<int> TickAsync(CancellationToken ct)

@@ -1,5 +1,6 @@
 using Glas.Web.Participation.Documents;
 using Glas.Web.Platform.Database;
+using Glas.Web.Platform.Jobs;
 using Glas.Web.Platform.Modules;
 using Glas.Web.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,7 @@ public sealed class EventsModule : GlasModule
         services.AddScoped<EventRegistrations>();
         services.AddScoped<IDocumentSubjects, EventDocumentSubjects>();
         services.AddSingleton<EventReminders>();
-        services.AddHostedService(sp => sp.GetRequiredService<EventReminders>());
+        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<EventReminders>());
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder app) => app.MapEventsApi();
@@ -69,6 +70,22 @@ public sealed class EventsModule : GlasModule
             .Select(e => new FeedItem(Key, e.Id, e.Title,
                 string.Join(" · ", new[] { t["Kind." + e.Kind].Value, Platform.Localization.Formats.DateTime(e.StartsAt), e.Place }.Where(x => !string.IsNullOrEmpty(x))),
                 EventCalendar.Path(e.Id), e.CreatedAt, e.UpdatedAt, e.Kind.ToString(), t["Kind." + e.Kind].Value))
+            .ToList();
+    }
+
+    public override IEnumerable<SearchTrigger> SearchTriggers => [new(typeof(PublicEvent), e => ((PublicEvent)e).Id)];
+
+    /// <summary>Every event (they are public), with its description, place, organiser and report; never who registered.</summary>
+    public override async Task<IReadOnlyList<SearchItem>> SearchItemsAsync(IServiceProvider services, IReadOnlyCollection<Guid>? ids, CancellationToken ct)
+    {
+        var query = services.GetRequiredService<GlasDbContext>().Events.AsNoTracking();
+        if (ids is not null)
+        {
+            query = query.Where(e => ids.Contains(e.Id));
+        }
+        return (await query.Select(e => new { e.Id, e.Title, e.Description, e.Place, e.Organiser, e.Report, e.StartsAt }).ToListAsync(ct))
+            .Select(e => new SearchItem(e.Id, "event", e.Title, string.Join("\n", new[] { e.Description, e.Place, e.Organiser, e.Report }.Where(x => !string.IsNullOrWhiteSpace(x))),
+                EventCalendar.Path(e.Id), e.StartsAt))
             .ToList();
     }
 }
