@@ -93,4 +93,35 @@ public sealed class MonitoringModule : GlasModule
             });
         return reports.Concat(recommendations).OrderByDescending(i => i.Updated).ThenBy(i => i.Id).Take(max).ToList();
     }
+
+    public override IEnumerable<SearchTrigger> SearchTriggers =>
+    [
+        new(typeof(Policy), p => ((Policy)p).Id),
+        new(typeof(MonitoringReport), r => ((MonitoringReport)r).Id),
+        new(typeof(Recommendation), r => ((Recommendation)r).Id),
+    ];
+
+    /// <summary>Policies, monitoring reports and recommendations (all public), each with its own page.</summary>
+    public override async Task<IReadOnlyList<SearchItem>> SearchItemsAsync(IServiceProvider services, IReadOnlyCollection<Guid>? ids, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<GlasDbContext>();
+        var policies = db.Policies.AsNoTracking();
+        var reports = db.MonitoringReports.AsNoTracking();
+        var recommendations = db.Recommendations.AsNoTracking();
+        if (ids is not null)
+        {
+            policies = policies.Where(p => ids.Contains(p.Id));
+            reports = reports.Where(r => ids.Contains(r.Id));
+            recommendations = recommendations.Where(r => ids.Contains(r.Id));
+        }
+        static string Join(params string?[] parts) => string.Join("\n", parts.Where(x => !string.IsNullOrWhiteSpace(x)));
+        var items = new List<SearchItem>();
+        items.AddRange((await policies.Select(p => new { p.Id, p.Title, p.Area, p.ResponsibleUnit, p.Summary, p.CreatedAt }).ToListAsync(ct))
+            .Select(p => new SearchItem(p.Id, "policy", p.Title, Join(p.Summary, p.Area, p.ResponsibleUnit), $"/monitoring/policies/{p.Id}", p.CreatedAt)));
+        items.AddRange((await reports.Select(r => new { r.Id, r.Title, r.AuthorName, r.Summary, r.Findings, r.PublishedAt }).ToListAsync(ct))
+            .Select(r => new SearchItem(r.Id, "report", r.Title, Join(r.Summary, r.Findings, r.AuthorName), $"/monitoring/reports/{r.Id}", r.PublishedAt)));
+        items.AddRange((await recommendations.Select(r => new { r.Id, r.Title, r.Text, r.AddresseeUnit, r.AuthorName, r.CreatedAt }).ToListAsync(ct))
+            .Select(r => new SearchItem(r.Id, "recommendation", r.Title, Join(r.Text, r.AddresseeUnit, r.AuthorName), $"/monitoring/recommendations/{r.Id}", r.CreatedAt)));
+        return items;
+    }
 }
