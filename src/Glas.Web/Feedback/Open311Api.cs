@@ -174,7 +174,7 @@ public static class Open311Api
         }
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
         {
-            value = parsed;
+            value = parsed.ToUniversalTime();
             return true;
         }
         return false;
