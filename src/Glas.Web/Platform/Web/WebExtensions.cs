@@ -17,7 +17,7 @@ public sealed class WebOptions
 public static class WebExtensions
 {
     public static bool IsApi(this HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || (request.Path.Value ?? "").Contains("/api/", StringComparison.OrdinalIgnoreCase);
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/open311") || (request.Path.Value ?? "").Contains("/api/", StringComparison.OrdinalIgnoreCase);
 
     public static IServiceCollection AddGlasWeb(this IServiceCollection services, IConfiguration configuration)
     {

@@ -1,0 +1,101 @@
+using System.Globalization;
+using Glas.Web.Platform.Database;
+using Glas.Web.Platform.OpenData;
+using Glas.Web.Platform.Tenancy;
+using Glas.Web.Platform.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Glas.Web.Feedback;
+
+/// <summary>A public report as open data: no sender, no internal notes.</summary>
+public sealed record FeedbackDto(Guid Id, string Number, string Kind, string Category, string CategoryCode, string Title, string Description, string Address,
+    double? Latitude, double? Longitude, string Status, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset DueAt, string? Answer,
+    DateTimeOffset? AnsweredAt, string? ForwardedTo, int? Rating, IReadOnlyList<FeedbackStepDto>? Timeline);
+
+public sealed record FeedbackStepDto(DateTimeOffset At, string Kind, string? Status, string? Text);
+
+public sealed record FeedbackCategoryDto(string Code, string NameBg, string NameEn);
+
+public static class FeedbackApi
+{
+    public static IEndpointRouteBuilder MapFeedbackApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/feedback").WithTags("Feedback");
+
+        api.MapGet("/", async Task<Results<Ok<PageOf<FeedbackDto>>, ValidationProblem>> (GlasDbContext db, int? page, string? status, string? category, CancellationToken ct) =>
+            {
+                FeedbackStatus? s = null;
+                if (!string.IsNullOrEmpty(status))
+                {
+                    if (!Enum.TryParse<FeedbackStatus>(status, true, out var parsed) || int.TryParse(status, out _))
+                    {
+                        return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [string.Join('|', Enum.GetNames<FeedbackStatus>())] });
+                    }
+                    s = parsed;
+                }
+                var q = FeedbackQueries.Public(db);
+                if (s is { } st)
+                {
+                    q = q.Where(r => r.Status == st);
+                }
+                if (!string.IsNullOrEmpty(category))
+                {
+                    q = q.Where(r => r.Category!.Code == category);
+                }
+                var pager = new Pager(page, FeedbackQueries.PageSize, await q.CountAsync(ct));
+                var items = await Dto(q.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id).Skip(pager.Skip).Take(pager.Size)).ToListAsync(ct);
+                return TypedResults.Ok(PageOf.Create(items, pager));
+            })
+            .WithName("ListFeedback").WithSummary("Public reports of this administration, newest first, paged (no personal data).");
+
+        api.MapGet("/{id:guid}", async Task<Results<Ok<FeedbackDto>, NotFound>> (Guid id, GlasDbContext db, CancellationToken ct) =>
+            {
+                if (await Dto(FeedbackQueries.Public(db).Where(r => r.Id == id)).FirstOrDefaultAsync(ct) is not { } dto)
+                {
+                    return TypedResults.NotFound();
+                }
+                var steps = await db.FeedbackEvents.AsNoTracking().Where(e => e.ReportId == id && e.IsPublic).OrderBy(e => e.At)
+                    .Select(e => new FeedbackStepDto(e.At, e.Kind, e.Status.ToString(), e.Text)).ToListAsync(ct);
+                return TypedResults.Ok(dto with { Timeline = steps });
+            })
+            .WithName("GetFeedback").WithSummary("One public report with its public timeline.");
+
+        api.MapGet("/categories", async (GlasDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await db.FeedbackCategories.AsNoTracking().OrderBy(c => c.SortOrder).Select(c => new FeedbackCategoryDto(c.Code, c.NameBg, c.NameEn)).ToListAsync(ct)))
+            .WithName("ListFeedbackCategories").WithSummary("The administration's categories (Open311 service codes).");
+
+        api.MapGet("/statistics.csv", async (GlasDbContext db, TimeProvider time, CancellationToken ct) =>
+            {
+                var d = await FeedbackStatistics.ComputeAsync(db, time.GetUtcNow(), ct);
+                static string N(double? v) => v?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
+                var rows = d.Months.Select(m => ("month", m)).Concat(d.Categories.Select(c => ("category", c))).Concat(d.Departments.Select(c => ("department", c)))
+                    .Select(x => new[] { x.Item1, x.Item2.Label, x.Item2.Received.ToString(CultureInfo.InvariantCulture), x.Item2.Answered.ToString(CultureInfo.InvariantCulture),
+                        N(x.Item2.MedianDaysToAnswer), N(x.Item2.ShareOnTime), N(x.Item2.Satisfaction), x.Item2.Ratings.ToString(CultureInfo.InvariantCulture) });
+                return Results.File(Csv.Write(["group", "label", "received", "answered", "median_days_to_answer", "percent_answered_on_time", "average_satisfaction", "ratings"], rows),
+                    "text/csv; charset=utf-8", "feedback-statistics.csv");
+            })
+            .WithName("FeedbackStatisticsCsv").WithSummary("Received and answered per month, category and department over the last 12 months (CSV).");
+
+        app.MapMethods("/feedback/categories/{code}/feed.atom", [HttpMethods.Get, HttpMethods.Head], async (string code, HttpContext context, GlasDbContext db, PublicAddress addresses, IStringLocalizer<FeedbackText> t, CancellationToken ct) =>
+            {
+                var category = await db.FeedbackCategories.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, ct);
+                if (category is null)
+                {
+                    return Results.NotFound();
+                }
+                var tenant = context.CurrentTenant();
+                var items = await FeedbackQueries.FeedItemsAsync(context.RequestServices, code, 50, ct);
+                var xml = AtomFeed.Write(AtomFeed.FeedId(tenant.Id, "feedback/" + code), $"{t["Title"]}: {category.NameBg} — {tenant.NameBg}", tenant.NameBg,
+                    addresses.TenantBaseUrl(tenant), "/feedback", items, tenant.CreatedAt, $"/feedback/categories/{code}/feed.atom");
+                return ConditionalGet.Text(context, xml, AtomFeed.ContentType, AtomFeed.Updated(items, tenant.CreatedAt));
+            }).ExcludeFromDescription();
+
+        return app;
+    }
+
+    private static IQueryable<FeedbackDto> Dto(IQueryable<FeedbackReport> q) =>
+        q.Select(r => new FeedbackDto(r.Id, r.Number, r.Kind.ToString(), r.Category!.NameBg, r.Category.Code, r.Title, r.Description, r.Address, r.Latitude, r.Longitude,
+            r.Status.ToString(), r.CreatedAt, r.UpdatedAt, r.DueAt, r.Answer, r.AnsweredAt, r.ForwardedTo, r.Rating, null));
+}

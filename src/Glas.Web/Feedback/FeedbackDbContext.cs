@@ -1,0 +1,11 @@
+using Glas.Web.Feedback;
+using Microsoft.EntityFrameworkCore;
+
+namespace Glas.Web.Platform.Database;
+
+public sealed partial class GlasDbContext
+{
+    public DbSet<FeedbackCategory> FeedbackCategories => Set<FeedbackCategory>();
+    public DbSet<FeedbackReport> FeedbackReports => Set<FeedbackReport>();
+    public DbSet<FeedbackEvent> FeedbackEvents => Set<FeedbackEvent>();
+}

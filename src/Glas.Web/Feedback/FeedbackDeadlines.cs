@@ -1,0 +1,53 @@
+using Glas.Web.Platform.Localization;
+
+namespace Glas.Web.Feedback;
+
+/// <summary>
+/// The АПК deadlines, on Bulgarian calendar days: a proposal or a signal is decided within two
+/// months of its registration (чл. 118, ал. 1; signals follow the same term), which may be
+/// extended up to six months with notice to the sender (ал. 2); a decision on a signal, and a
+/// forwarding, is communicated to the sender within 7 days (чл. 123, ал. 1). A term in months ends
+/// on the same date of the last month, or on that month's last day when it has no such date; a
+/// deadline lasts until the end of its day in Sofia.
+/// </summary>
+public static class FeedbackDeadlines
+{
+    public const int DecisionMonths = 2;
+    public const int MaxExtendedMonths = 6;
+    public const int NoticeDays = 7;
+
+    /// <summary>The date in Sofia on which something happened.</summary>
+    public static DateOnly SofiaDate(DateTimeOffset moment) => DateOnly.FromDateTime(Formats.ToSofia(moment).DateTime);
+
+    /// <summary>The last instant of a Sofia calendar day (23:59:59.999…), as a UTC instant.</summary>
+    public static DateTimeOffset EndOfSofiaDay(DateOnly day) =>
+        Formats.FromSofia(day.AddDays(1).ToDateTime(TimeOnly.MinValue)).AddTicks(-1);
+
+    /// <summary>DateOnly.AddMonths clamps to the month's last day: 31 December + 2 months is 28 or 29 February.</summary>
+    public static DateOnly AddMonths(DateOnly day, int months) => day.AddMonths(months);
+
+    /// <summary>When the decision on a report registered at <paramref name="registered"/> is due.</summary>
+    public static DateTimeOffset DecisionDue(DateTimeOffset registered) => EndOfSofiaDay(AddMonths(SofiaDate(registered), DecisionMonths));
+
+    /// <summary>The latest date an extension may reach: six months from registration.</summary>
+    public static DateOnly LatestExtension(DateTimeOffset registered) => AddMonths(SofiaDate(registered), MaxExtendedMonths);
+
+    /// <summary>Whether a new due date may replace the current one: later than it, and at most six months from registration.</summary>
+    public static bool CanExtendTo(DateTimeOffset registered, DateTimeOffset currentDue, DateOnly newDue) =>
+        EndOfSofiaDay(newDue) > currentDue && newDue <= LatestExtension(registered);
+
+    /// <summary>When the sender must be told of a decision or a forwarding made at <paramref name="decided"/>.</summary>
+    public static DateTimeOffset NoticeDue(DateTimeOffset decided) => EndOfSofiaDay(SofiaDate(decided).AddDays(NoticeDays));
+
+    /// <summary>Whole Sofia calendar days from today to the due date: 0 on the last day, negative when overdue.</summary>
+    public static int DaysLeft(DateTimeOffset due, DateTimeOffset now) => SofiaDate(due).DayNumber - SofiaDate(now).DayNumber;
+
+    public static bool IsOverdue(FeedbackStatus status, DateTimeOffset due, DateTimeOffset now) =>
+        FeedbackStatusMachine.IsOpen(status) && now > due;
+
+    /// <summary>The sender may reopen a disputed answer within 14 days of it.</summary>
+    public const int ReopenDays = 14;
+
+    public static bool CanReopen(DateTimeOffset answeredAt, DateTimeOffset now) =>
+        SofiaDate(now).DayNumber - SofiaDate(answeredAt).DayNumber <= ReopenDays;
+}

@@ -1,0 +1,66 @@
+using Glas.Web.Tests.Browser;
+using Microsoft.Playwright;
+using Shouldly;
+using Xunit;
+
+namespace Glas.Web.Tests.Feedback;
+
+[Trait("Category", "Browser")]
+public class FeedbackBrowserTests(BrowserFactory app) : IClassFixture<BrowserFactory>
+{
+    [Fact]
+    public async Task A_citizen_reports_a_broken_streetlight_an_official_answers_and_the_citizen_rates_it()
+    {
+        var citizen = await app.NewPageAsync();
+        await BrowserFactory.SignInAsync(citizen, "citizen@example.org");
+        await citizen.GotoAsync("/feedback");
+        await BrowserFactory.AssertAccessibleAsync(citizen);
+        await citizen.GetByRole(AriaRole.Link, new() { Name = "Нов сигнал или предложение" }).First.ClickAsync();
+        await BrowserFactory.AssertAccessibleAsync(citizen);
+        await citizen.GetByLabel("Категория").SelectOptionAsync("street-lighting");
+        await citizen.GetByLabel("Заглавие").FillAsync("Не свети уличната лампа");
+        await citizen.GetByLabel("Описание").FillAsync("Лампата пред блок 4 не свети от седмица.");
+        await citizen.GetByLabel("Адрес или място").FillAsync("кв. „Дружба“, бл. 4");
+        await citizen.GetByLabel("Географска ширина").FillAsync("42.6824");
+        await citizen.GetByLabel("Географска дължина").FillAsync("26.3225");
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "Изпрати" }).ClickAsync();
+        var number = (await citizen.Locator("#report-number").TextContentAsync())!;
+        number.ShouldMatch(@"^\d{4}-\d{6}$");
+        await BrowserFactory.AssertAccessibleAsync(citizen);
+        var url = citizen.Url;
+        await citizen.GotoAsync("/feedback/mine");
+        await BrowserFactory.AssertAccessibleAsync(citizen);
+
+        var official = await app.NewPageAsync();
+        await BrowserFactory.SignInAsync(official, "official.sliven@example.org");
+        await official.GotoAsync("/feedback/inbox?status=Received");
+        await BrowserFactory.AssertAccessibleAsync(official);
+        await official.GotoAsync("/feedback/dashboard");
+        await BrowserFactory.AssertAccessibleAsync(official);
+        await official.GotoAsync(url + "/manage");
+        await BrowserFactory.AssertAccessibleAsync(official);
+        await official.GetByRole(AriaRole.Button, new() { Name = "Разпредели" }).ClickAsync();
+        (await official.Locator("#report-status").TextContentAsync()).ShouldBe("разпределен");
+        await official.GetByLabel("Отговор").FillAsync("Лампата е сменена.");
+        await official.GetByRole(AriaRole.Button, new() { Name = "Изпрати отговора" }).ClickAsync();
+        (await official.Locator("#report-status").TextContentAsync()).ShouldBe("отговорен");
+
+        await citizen.GotoAsync(url);
+        (await citizen.Locator("#report-answer").TextContentAsync()).ShouldBe("Лампата е сменена.");
+        await BrowserFactory.AssertAccessibleAsync(citizen);
+        await citizen.GetByLabel("5 – напълно").CheckAsync();
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "Оцени отговора" }).ClickAsync();
+        (await citizen.Locator("#my-rating").TextContentAsync()).ShouldBe("Вашата оценка: 5 от 5.");
+        await BrowserFactory.AssertAccessibleAsync(citizen);
+    }
+
+    [Theory]
+    [InlineData("/feedback", 375)]
+    [InlineData("/t/haskovo/feedback?culture=en", 1280)]
+    public async Task The_public_list_is_accessible(string path, int width)
+    {
+        var page = await app.NewPageAsync(width);
+        await page.GotoAsync(path);
+        await BrowserFactory.AssertAccessibleAsync(page);
+    }
+}
