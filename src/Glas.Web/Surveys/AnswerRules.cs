@@ -76,7 +76,8 @@ public static class AnswerRules
 
     /// <summary>
     /// Reads the answers to every section up to <paramref name="last"/> in order, so conditions see
-    /// earlier answers; fields of no question in those sections are refused.
+    /// earlier answers; fields of no question of the survey are refused (later sections' answers
+    /// ride along unchecked until their section is reached).
     /// </summary>
     public static (Dictionary<int, Answer> Answers, List<AnswerError> Errors, int FirstSectionWithErrors) ReadUpTo(
         SurveyDefinition definition, IReadOnlyDictionary<string, string[]> form, int last)
@@ -85,17 +86,17 @@ public static class AnswerRules
         var errors = new List<AnswerError>();
         var first = -1;
         var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var q in definition.Questions)
+        {
+            known.Add(Field(q.No));
+            known.Add(OtherField(q.No));
+            foreach (var r in q.Type == QuestionType.Ranking ? q.Options : q.Rows)
+            {
+                known.Add(RowField(q.No, r.Code));
+            }
+        }
         for (var i = 0; i <= last && i < definition.Sections.Count; i++)
         {
-            foreach (var q in definition.Sections[i].Questions)
-            {
-                known.Add(Field(q.No));
-                known.Add(OtherField(q.No));
-                foreach (var r in q.Type == QuestionType.Ranking ? q.Options : q.Rows)
-                {
-                    known.Add(RowField(q.No, r.Code));
-                }
-            }
             var (section, sectionErrors) = ReadSection(definition.Sections[i], form, answers);
             foreach (var (no, a) in section)
             {
