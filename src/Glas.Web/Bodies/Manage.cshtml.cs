@@ -147,17 +147,7 @@ public class ManageModel(GlasDbContext db, DocumentLibrary library, TimeProvider
         {
             return NotFound();
         }
-        var result = await library.AddAsync(BodyDocumentSubjects.SubjectKind, id, Document, DocumentFile, User, null, ct);
-        if (result.NotFound)
-        {
-            return NotFound();
-        }
-        if (!result.Saved)
-        {
-            result.AddTo(ModelState);
-            return Page();
-        }
-        return Done(id, "Documents.Saved");
+        return (await library.AddAsync(BodyDocumentSubjects.SubjectKind, id, Document, DocumentFile, User, null, ct)).Answer(this, () => Done(id, "Documents.Saved"));
     }
 
     private void Only(string prefix)

@@ -147,17 +147,7 @@ public sealed class MeetingManageModel(GlasDbContext db, DocumentLibrary library
         {
             return NotFound();
         }
-        var result = await library.AddAsync(MeetingDocumentSubjects.SubjectKind, meetingId, Document, DocumentFile, User, null, ct);
-        if (result.NotFound)
-        {
-            return NotFound();
-        }
-        if (!result.Saved)
-        {
-            result.AddTo(ModelState);
-            return Page();
-        }
-        return Done(id, meetingId, "Documents.Saved");
+        return (await library.AddAsync(MeetingDocumentSubjects.SubjectKind, meetingId, Document, DocumentFile, User, null, ct)).Answer(this, () => Done(id, meetingId, "Documents.Saved"));
     }
 
     private void Audit(string action, Meeting meeting, string details) => db.AuditEntries.Add(new AuditEntry

@@ -130,17 +130,11 @@ public sealed class ManageModel(GlasDbContext db, TimeProvider time, DocumentLib
         }
         var result = await library.AddAsync(ConsultationFiles.Kind, id, Document, DocumentFile, User,
             (document, _) => Timeline.Add(db, id, TimelineKind.DocumentAdded, now, $"{d["Type." + document.Type]}: {document.Title}"), HttpContext.RequestAborted);
-        if (result.NotFound)
+        return result.Answer(this, () =>
         {
-            return NotFound();
-        }
-        if (!result.Saved)
-        {
-            result.AddTo(ModelState);
-            return Page();
-        }
-        TempData["Status"] = t["Upload.Saved"].Value;
-        return RedirectToPage(new { id });
+            TempData["Status"] = t["Upload.Saved"].Value;
+            return RedirectToPage(new { id });
+        });
     }
 }
 

@@ -48,18 +48,11 @@ public sealed class AttendeesModel(GlasDbContext db, DocumentLibrary library, IS
         {
             return Page();
         }
-        var result = await library.AddAsync(EventDocumentSubjects.SubjectKind, id, Document, DocumentFile, User, null, ct);
-        if (result.NotFound)
+        return (await library.AddAsync(EventDocumentSubjects.SubjectKind, id, Document, DocumentFile, User, null, ct)).Answer(this, () =>
         {
-            return NotFound();
-        }
-        if (!result.Saved)
-        {
-            result.AddTo(ModelState);
-            return Page();
-        }
-        TempData["Status"] = t["Documents.Saved"].Value;
-        return Redirect($"{Request.PathBase}/events/{id}/attendees");
+            TempData["Status"] = t["Documents.Saved"].Value;
+            return Redirect($"{Request.PathBase}/events/{id}/attendees");
+        });
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

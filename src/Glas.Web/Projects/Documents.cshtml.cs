@@ -58,18 +58,11 @@ public sealed class DocumentsModel(GlasDbContext db, ProjectEditor editor, TimeP
             // A value that did not even bind (e.g. a document id that is not one).
             return Page();
         }
-        var result = await library.AddAsync(ProjectDocumentSubjects.SubjectKind, id, Document, DocumentFile, User, null, ct);
-        if (result.NotFound)
+        return (await library.AddAsync(ProjectDocumentSubjects.SubjectKind, id, Document, DocumentFile, User, null, ct)).Answer(this, () =>
         {
-            return NotFound();
-        }
-        if (!result.Saved)
-        {
-            result.AddTo(ModelState);
-            return Page();
-        }
-        TempData["Status"] = t["Documents.Saved"].Value;
-        return Redirect($"{Request.PathBase}/projects/{id}/documents");
+            TempData["Status"] = t["Documents.Saved"].Value;
+            return Redirect($"{Request.PathBase}/projects/{id}/documents");
+        });
     }
 
     public async Task<IActionResult> OnPostRemoveDocumentAsync(Guid id, Guid documentId, CancellationToken ct)

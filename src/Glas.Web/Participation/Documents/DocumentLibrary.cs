@@ -32,6 +32,21 @@ public sealed record DocumentUploadResult(IReadOnlyList<(string Field, string Me
             modelState.AddModelError(DocumentForm.Key(field), message);
         }
     }
+
+    /// <summary>How a page answers the upload: 404 when the subject is not there for the user, the form again with its messages, or <paramref name="saved"/>.</summary>
+    public Microsoft.AspNetCore.Mvc.IActionResult Answer(Microsoft.AspNetCore.Mvc.RazorPages.PageModel page, Func<Microsoft.AspNetCore.Mvc.IActionResult> saved)
+    {
+        if (NotFound)
+        {
+            return page.NotFound();
+        }
+        if (!Saved)
+        {
+            AddTo(page.ModelState);
+            return page.Page();
+        }
+        return saved();
+    }
 }
 
 /// <summary>Names of the shared upload form's fields.</summary>
