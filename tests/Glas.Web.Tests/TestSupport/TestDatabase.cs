@@ -45,6 +45,19 @@ public sealed class TestDatabase : IAsyncDisposable
         await using var conn = new NpgsqlConnection(adminConnectionString);
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", conn);
-        await cmd.ExecuteNonQueryAsync();
+        // A role without superuser rights may not end the server's own processes (an autovacuum worker
+        // busy in the database after a test wrote much): they finish within moments, so try again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await cmd.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 40)
+            {
+                await Task.Delay(250);
+            }
+        }
     }
 }
