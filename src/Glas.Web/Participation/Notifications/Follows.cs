@@ -25,4 +25,5 @@ public static class Follows
 }
 
 /// <summary>What the shared follow button shows.</summary>
-public sealed record FollowButton(bool SignedIn, bool Following, string LoginUrl);
+/// <summary>The follow button of an item: whether the viewer is signed in and follows it, where to sign in, and what following brings (a module's own words, or the general hint).</summary>
+public sealed record FollowButton(bool SignedIn, bool Following, string LoginUrl, string? Hint = null);
