@@ -13,11 +13,10 @@ namespace Glas.Web.Monitoring;
 
 /// <summary>The public page of a policy, report or recommendation: the subject, its comments and the follow button.</summary>
 public abstract class MonitoringSubjectPage(GlasDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<MonitoringText> t)
-    : ParticipationPageModel
+    : FlatCommentPageModel
 {
     public const int CommentsPerPage = 50;
 
-    private static readonly CommentFields Fields = CommentFields.Flat("Comment");
     private Guid subjectTenantId;
 
     protected Guid SubjectId { get; private set; }
@@ -31,20 +30,6 @@ public abstract class MonitoringSubjectPage(GlasDbContext db, IAuthorizationServ
     public bool CanEdit { get; private set; }
 
     public bool Following { get; private set; }
-
-    [BindProperty]
-    public string? Comment { get; set; }
-
-    [BindProperty]
-    public AuthorShown CommentShown { get; set; } = AuthorShown.DisplayName;
-
-    [BindProperty]
-    public Guid? CommentParentId { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "p")]
-    public int? PageNumber { get; set; }
-
-    protected override CommentFields CommentFields => Fields;
 
     /// <summary>The administration the subject belongs to, or null when it is not in this one.</summary>
     protected abstract Task<Guid?> TenantOfAsync(Guid id, CancellationToken ct);
@@ -65,8 +50,6 @@ public abstract class MonitoringSubjectPage(GlasDbContext db, IAuthorizationServ
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostCommentAsync(Guid id) => PostCommentAsync(id, new CommentPost(Comment, CommentShown, CommentParentId));
-
     protected async Task<bool> IsOfficialAsync() =>
         User.Identity?.IsAuthenticated == true && (await authorization.AuthorizeAsync(User, Policies.Official)).Succeeded;
 
@@ -84,7 +67,7 @@ public abstract class MonitoringSubjectPage(GlasDbContext db, IAuthorizationServ
         Comments = new CommentsPanel
         {
             Kind = CommentKind,
-            Fields = Fields,
+            Fields = CommentFields,
             Comments = comments,
             Viewer = viewer,
             CanComment = viewer is not null,

@@ -12,11 +12,10 @@ using Microsoft.Extensions.Localization;
 namespace Glas.Web.Projects;
 
 /// <summary>One project: everything the register knows, its history, news and comments.</summary>
-public sealed class DetailsModel(GlasDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<ProjectsText> t) : ParticipationPageModel
+public sealed class DetailsModel(GlasDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<ProjectsText> t) : FlatCommentPageModel
 {
     public const int CommentsPerPage = 50;
 
-    private static readonly CommentFields Fields = CommentFields.Flat("Comment");
     private Guid projectId;
     private Guid projectTenantId;
 
@@ -29,22 +28,7 @@ public sealed class DetailsModel(GlasDbContext db, IAuthorizationService authori
     public bool CanModerate { get; private set; }
     public bool Following { get; private set; }
 
-    /// <summary>The text of a new comment or reply (the form's field "Comment").</summary>
-    [BindProperty]
-    public string? Comment { get; set; }
-
-    [BindProperty]
-    public AuthorShown CommentShown { get; set; } = AuthorShown.DisplayName;
-
-    [BindProperty]
-    public Guid? CommentParentId { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "p")]
-    public int? PageNumber { get; set; }
-
     protected override string CommentKind => ProjectComments.Kind;
-
-    protected override CommentFields CommentFields => Fields;
 
     protected override async Task<bool> FindSubjectAsync(Guid id)
     {
@@ -58,8 +42,6 @@ public sealed class DetailsModel(GlasDbContext db, IAuthorizationService authori
     protected override Task LoadPageAsync() => LoadAsync(projectId, HttpContext.RequestAborted);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
-
-    public Task<IActionResult> OnPostCommentAsync(Guid id) => PostCommentAsync(id, new CommentPost(Comment, CommentShown, CommentParentId));
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
@@ -77,7 +59,7 @@ public sealed class DetailsModel(GlasDbContext db, IAuthorizationService authori
         Comments = new CommentsPanel
         {
             Kind = ProjectComments.Kind,
-            Fields = Fields,
+            Fields = CommentFields,
             Comments = comments,
             Viewer = viewer,
             CanComment = viewer is not null,
