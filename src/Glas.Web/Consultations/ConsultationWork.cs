@@ -16,8 +16,6 @@ public static class ConsultationWork
     /// <summary>A report due within this many days is „скоро“.</summary>
     public const int SoonDays = 7;
 
-    private const int ExcerptLength = 140;
-
     public static async Task<IReadOnlyList<WorkGroup>> TasksAsync(IServiceProvider services, WorkContext who, CancellationToken ct)
     {
         if (!who.Acts(TenantRole.Official))
@@ -81,7 +79,7 @@ public static class ConsultationWork
                                    select new { p.Text, ConsultationId = c.Id, c.RegNumber, c.ClosesOn })
                 .Take(WorkGroup.Shown).ToListAsync(ct);
             groups.Add(new WorkGroup("consultations-proposals", t["Work.Proposals"], proposalsTotal,
-                proposals.Select(p => new WorkTask(Excerpt(p.Text), $"/consultations/{p.ConsultationId}/report/edit?unanswered=true", t["Work.ProposalOf", p.RegNumber],
+                proposals.Select(p => new WorkTask(WorkTask.Excerpt(p.Text), $"/consultations/{p.ConsultationId}/report/edit?unanswered=true", t["Work.ProposalOf", p.RegNumber],
                     ConsultationLifecycle.ReportDue(p.ClosesOn), ConsultationLifecycle.ReportDaysOverdue(p.ClosesOn, today), Urgency: Urgency(p.ClosesOn, today))).ToList(),
                 "/consultations?status=Closed"));
         }
@@ -93,18 +91,6 @@ public static class ConsultationWork
         ConsultationLifecycle.ReportDaysOverdue(closesOn, today) > 0 ? WorkUrgency.Overdue
         : ConsultationLifecycle.ReportDue(closesOn).DayNumber - today.DayNumber <= SoonDays ? WorkUrgency.Soon
         : WorkUrgency.Normal;
-
-    /// <summary>The start of a proposal's text on one line, cut at a word.</summary>
-    public static string Excerpt(string text)
-    {
-        var line = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (line.Length <= ExcerptLength)
-        {
-            return line;
-        }
-        var cut = line.LastIndexOf(' ', ExcerptLength);
-        return line[..(cut > ExcerptLength / 2 ? cut : ExcerptLength)] + "…";
-    }
 
     private static Expression<Func<Consultation, bool>> IsClosed(DateTimeOffset now)
     {

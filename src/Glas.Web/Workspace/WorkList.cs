@@ -31,8 +31,8 @@ public static class WorkList
         return groups;
     }
 
-    /// <summary>The number the header shows: all tasks of all groups.</summary>
-    public static int Count(IEnumerable<WorkGroup> groups) => groups.Sum(g => g.Total);
+    /// <summary>The number the header shows: all tasks of the groups of work waiting (not the shortcuts).</summary>
+    public static int Count(IEnumerable<WorkGroup> groups) => groups.Where(g => g.Counted).Sum(g => g.Total);
 
     public static void Remember(IMemoryCache cache, Guid tenantId, Guid userId, int count) =>
         cache.Set(Key(tenantId, userId), count, CountLifetime);
