@@ -289,6 +289,15 @@ public class WorkspaceTests(GlasFactory app) : IClassFixture<GlasFactory>
         var card = official.QuerySelectorAll(".consultation-card").Single(c => c.QuerySelector("h3")!.TextContent.Trim() == title);
         card.QuerySelector(".badge")!.TextContent.ShouldBe("Чернова");
         official.QuerySelectorAll("#status option").Select(o => o.GetAttribute("value")).ShouldContain("Draft");
+        // An unknown or hostile status lists everything (drafts included for the official), never an error.
+        var officialClient = await As("official.sliven@example.org");
+        foreach (var odd in new[] { "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "99", "Draft'--", "%E2%80%AEDraft" })
+        {
+            var listed = await officialClient.GetPageAsync($"/consultations?status={odd}&p=-1");
+            listed.QuerySelector("main")!.TextContent.ShouldContain(title, customMessage: odd);
+            listed.QuerySelector("main")!.InnerHtml.ShouldNotContain("<script>alert(1)");
+        }
+        (await officialClient.GetPageAsync("/work?culture=en")).QuerySelector("#work-total")!.TextContent.ShouldStartWith("Tasks in all: ");
 
         foreach (var who in new[] { null, "citizen@example.org", "moderator.sliven@example.org" })
         {
