@@ -34,7 +34,7 @@ public sealed class IndexModel(GlasDbContext db) : PageModel
             query = query.Where(e => e.Topic == c);
         }
         Pager = new Pager(p, LibraryRules.PageSize, await query.CountAsync(ct), Filter.Query());
-        Entries = await query.OrderByDescending(e => e.Date).ThenBy(e => e.Title).ThenBy(e => e.Id).Skip(Pager.Skip).Take(LibraryRules.PageSize).ToListAsync(ct);
+        Entries = await query.OrderByDescending(e => e.Date).ThenBy(e => e.Id).Skip(Pager.Skip).Take(LibraryRules.PageSize).ToListAsync(ct);
         var ids = Entries.Select(e => e.Id).ToList();
         FileCounts = await db.Documents.AsNoTracking().Where(d => d.SubjectKind == LibraryDocumentSubjects.SubjectKind && ids.Contains(d.SubjectId))
             .GroupBy(d => d.SubjectId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);

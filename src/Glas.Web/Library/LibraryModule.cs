@@ -58,7 +58,8 @@ public sealed class LibraryModule : GlasModule
         return (await services.GetRequiredService<GlasDbContext>().LibraryEntries.AsNoTracking().OrderByDescending(e => e.CreatedAt).ThenBy(e => e.Id).Take(max)
                 .Select(e => new { e.Id, e.Title, e.Type, e.AuthorOrganisation, e.Date, e.Topic, e.CreatedAt, e.UpdatedAt }).ToListAsync(ct))
             .Select(e => new FeedItem(Key, e.Id, e.Title, $"{t["Type." + e.Type]} · {e.AuthorOrganisation} · {Platform.Localization.Formats.Date(e.Date)}",
-                $"/library/{e.Id}", e.CreatedAt, e.UpdatedAt, e.Topic, e.Topic is null ? null : s["Topic." + e.Topic].Value))
+                $"/library/{e.Id}", e.CreatedAt, e.UpdatedAt, e.Topic, e.Topic is null ? null : s["Topic." + e.Topic].Value,
+                e.Topic is null ? [] : [e.Topic]))
             .ToList();
     }
 

@@ -56,7 +56,7 @@ public sealed class NewsModule : GlasModule
             {
                 var first = topic ?? p.Topics.FirstOrDefault();
                 return new FeedItem("news", p.Id, p.Title, p.Summary, $"/news/{p.Id}", p.PublishAt!.Value, p.UpdatedAt > p.PublishAt.Value ? p.UpdatedAt : p.PublishAt.Value,
-                    first, first is null ? null : t["Topic." + first].Value);
+                    first, first is null ? null : t["Topic." + first].Value, p.Topics);
             })
             .ToList();
     }

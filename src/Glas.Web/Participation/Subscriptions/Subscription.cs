@@ -52,7 +52,9 @@ public sealed class AnnouncedItem : ITenantOwned
     public required string Title { get; set; }
     public string? Summary { get; set; }
     public required string Path { get; set; }
-    public string? Topic { get; set; }
+    /// <summary>The topic codes the item carries (none for modules without topics).</summary>
+    public List<string> Topics { get; set; } = [];
+
     public DateTimeOffset PublishedAt { get; set; }
     public DateTimeOffset AnnouncedAt { get; set; }
 }

@@ -60,7 +60,8 @@ public sealed class AnnounceJob(IServiceScopeFactory scopes, TimeProvider time, 
             {
                 continue;
             }
-            var known = (await db.AnnouncedItems.AsNoTracking().Where(a => fresh.Select(f => f.Id).Contains(a.ItemId)).Select(a => new { a.Module, a.ItemId }).ToListAsync(ct))
+            var ids = fresh.Select(f => f.Id).Distinct().ToList();
+            var known = (await db.AnnouncedItems.AsNoTracking().Where(a => ids.Contains(a.ItemId)).Select(a => new { a.Module, a.ItemId }).ToListAsync(ct))
                 .Select(a => (a.Module, a.ItemId)).ToHashSet();
             var added = new List<AnnouncedItem>();
             foreach (var item in fresh.Where(f => !known.Contains((f.Module, f.Id))).DistinctBy(f => (f.Module, f.Id)))
@@ -68,13 +69,13 @@ public sealed class AnnounceJob(IServiceScopeFactory scopes, TimeProvider time, 
                 var announced = new AnnouncedItem
                 {
                     Id = Guid.CreateVersion7(now), TenantId = tenant.Id, Module = item.Module, ItemId = item.Id, Title = Cut(item.Title, 500)!,
-                    Summary = Cut(item.Summary, 1000), Path = item.Path, Topic = Topics.IsKnown(item.Category) ? item.Category : null, PublishedAt = item.Published, AnnouncedAt = now,
+                    Summary = Cut(item.Summary, 1000), Path = item.Path, Topics = [.. (item.Topics ?? []).Where(Topics.IsKnown)], PublishedAt = item.Published, AnnouncedAt = now,
                 };
                 // Two instances may notice the same item at once: the unique index lets one of them record it.
                 var inserted = await db.Database.ExecuteSqlAsync($"""
-                    INSERT INTO "AnnouncedItems" ("Id", "TenantId", "Module", "ItemId", "Title", "Summary", "Path", "Topic", "PublishedAt", "AnnouncedAt")
+                    INSERT INTO "AnnouncedItems" ("Id", "TenantId", "Module", "ItemId", "Title", "Summary", "Path", "Topics", "PublishedAt", "AnnouncedAt")
                     VALUES ({announced.Id}, {announced.TenantId}, {announced.Module}, {announced.ItemId}, {announced.Title}, {announced.Summary}, {announced.Path},
-                            {announced.Topic}, {announced.PublishedAt}, {announced.AnnouncedAt})
+                            {announced.Topics.ToArray()}, {announced.PublishedAt}, {announced.AnnouncedAt})
                     ON CONFLICT ("TenantId", "Module", "ItemId") DO NOTHING
                     """, ct);
                 if (inserted == 1)
@@ -115,11 +116,10 @@ public sealed class AnnounceFanoutJob(IServiceScopeFactory scopes, JobSignal sig
         {
             return;
         }
-        var recipients = await SubscriptionQueries.Recipients(db, item.TenantId, SubscriptionFrequency.Immediately)
-            .Where(r => r.Kinds.Contains(item.Module)).ToListAsync(ct);
+        var recipients = await SubscriptionQueries.Recipients(db, item.TenantId, SubscriptionFrequency.Immediately, item.Module).ToListAsync(ct);
         var mails = services.GetRequiredService<SubscriptionMails>();
         var outbox = services.GetRequiredService<EmailOutbox>();
-        foreach (var r in recipients.Where(r => SubscriptionRules.Matches(r.Kinds, r.Topics, item.Module, item.Topic)))
+        foreach (var r in recipients.Where(r => SubscriptionRules.Matches(r.Kinds, r.Topics, item.Module, item.Topics)))
         {
             outbox.Queue(mails.Immediate(r.Email!, r.Id, tenant, item));
         }
@@ -149,7 +149,7 @@ public sealed class WeeklyDigestJob(IServiceScopeFactory scopes, TimeProvider ti
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var now = time.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var recipients = await SubscriptionQueries.Recipients(db, null, SubscriptionFrequency.Weekly).ToListAsync(ct);
+        var recipients = await SubscriptionQueries.Recipients(db, null, SubscriptionFrequency.Weekly, null).ToListAsync(ct);
         if (recipients.Count > 0)
         {
             var since = recipients.Min(r => r.DigestThrough);
@@ -165,7 +165,7 @@ public sealed class WeeklyDigestJob(IServiceScopeFactory scopes, TimeProvider ti
                 {
                     continue;
                 }
-                var mine = ofTenant.Where(a => a.AnnouncedAt > r.DigestThrough && SubscriptionRules.Matches(r.Kinds, r.Topics, a.Module, a.Topic)).ToList();
+                var mine = ofTenant.Where(a => a.AnnouncedAt > r.DigestThrough && SubscriptionRules.Matches(r.Kinds, r.Topics, a.Module, a.Topics)).ToList();
                 if (mine.Count > 0)
                 {
                     outbox.Queue(mails.Digest(r.Email!, r.Id, tenant, mine));
@@ -188,11 +188,12 @@ public static class SubscriptionQueries
 {
     /// <summary>
     /// The subscriptions of one administration (or of all) with their address: the one given, or the
-    /// account's while it is confirmed and not deleted. Those without an address are left out.
+    /// account's while it is confirmed and not deleted, of those who chose <paramref name="module"/>
+    /// when one is given. Those without an address are left out.
     /// </summary>
-    public static IQueryable<SubscriptionRecipient> Recipients(GlasDbContext db, Guid? tenantId, SubscriptionFrequency frequency) =>
+    public static IQueryable<SubscriptionRecipient> Recipients(GlasDbContext db, Guid? tenantId, SubscriptionFrequency frequency, string? module) =>
         from s in db.Subscriptions.IgnoreQueryFilters()
-        where s.Frequency == frequency && (tenantId == null || s.TenantId == tenantId)
+        where s.Frequency == frequency && (tenantId == null || s.TenantId == tenantId) && (module == null || s.Kinds.Contains(module))
         join u in db.Users on s.UserId equals u.Id into users
         from u in users.DefaultIfEmpty()
         let email = s.Email ?? (u != null && u.EmailConfirmed && u.DeletedAt == null ? u.Email : null)

@@ -22,12 +22,19 @@ public static class SubscriptionRules
     public static readonly TimeSpan Lookback = TimeSpan.FromDays(7);
 
     /// <summary>
-    /// Whether an item of <paramref name="module"/> with <paramref name="topic"/> reaches a subscriber:
-    /// its kind is chosen, and when topics are chosen, an item that carries a topic carries one of them.
+    /// Whether an item of <paramref name="module"/> carrying <paramref name="itemTopics"/> reaches a
+    /// subscriber: its kind is chosen, and when topics are chosen, an item that carries topics carries
+    /// at least one of them (an item without topics goes to everyone who chose its kind).
     /// </summary>
-    public static bool Matches(IReadOnlyCollection<string> kinds, IReadOnlyCollection<string> topics, string module, string? topic) =>
-        kinds.Contains(module, StringComparer.Ordinal)
-        && (topics.Count == 0 || !Topics.IsKnown(topic) || topics.Contains(topic!, StringComparer.Ordinal));
+    public static bool Matches(IReadOnlyCollection<string> kinds, IReadOnlyCollection<string> topics, string module, IReadOnlyCollection<string> itemTopics)
+    {
+        if (!kinds.Contains(module, StringComparer.Ordinal))
+        {
+            return false;
+        }
+        var carried = itemTopics.Where(Topics.IsKnown).ToList();
+        return topics.Count == 0 || carried.Count == 0 || carried.Any(t => topics.Contains(t, StringComparer.Ordinal));
+    }
 
     /// <summary>The next Monday 08:00 in Sofia strictly after <paramref name="now"/>.</summary>
     public static DateTimeOffset NextDigestAt(DateTimeOffset now)

@@ -31,7 +31,6 @@ public sealed class SubscriptionsConfiguration : IEntityTypeConfiguration<Subscr
         a.Property(x => x.Title).HasMaxLength(500);
         a.Property(x => x.Summary).HasMaxLength(1000);
         a.Property(x => x.Path).HasMaxLength(500);
-        a.Property(x => x.Topic).HasMaxLength(40);
         // Each item is announced once.
         a.HasIndex(x => new { x.TenantId, x.Module, x.ItemId }).IsUnique();
         a.HasIndex(x => x.AnnouncedAt);

@@ -30,7 +30,7 @@ CREATE TABLE "AnnouncedItems" (
     "Title" character varying(500) NOT NULL,
     "Summary" character varying(1000),
     "Path" character varying(500) NOT NULL,
-    "Topic" character varying(40),
+    "Topics" text[] NOT NULL,
     "PublishedAt" timestamp with time zone NOT NULL,
     "AnnouncedAt" timestamp with time zone NOT NULL,
     CONSTRAINT "PK_AnnouncedItems" PRIMARY KEY ("Id"),
