@@ -66,17 +66,25 @@ public sealed class SubscriptionMails(PublicAddress addresses, SubscriptionToken
 
     private string Footer(string unsubscribe) => Text(Bg, "Mail.Footer", unsubscribe) + "\n" + Text(En, "Mail.Footer", unsubscribe);
 
+    /// <summary>The texts read once per culture: a digest run writes thousands of e-mails with the same ones.</summary>
+    private readonly Dictionary<(string Culture, string Key), string> texts = [];
+
     private string Text(CultureInfo culture, string key, params object[] args)
     {
-        var before = CultureInfo.CurrentUICulture;
-        try
+        if (!texts.TryGetValue((culture.Name, key), out var format))
         {
-            CultureInfo.CurrentUICulture = culture;
-            return t[key, args].Value;
+            var before = CultureInfo.CurrentUICulture;
+            try
+            {
+                CultureInfo.CurrentUICulture = culture;
+                format = t[key].Value;
+            }
+            finally
+            {
+                CultureInfo.CurrentUICulture = before;
+            }
+            texts[(culture.Name, key)] = format;
         }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
+        return args.Length == 0 ? format : string.Format(culture, format, args);
     }
 }
