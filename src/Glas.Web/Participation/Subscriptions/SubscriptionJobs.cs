@@ -34,8 +34,6 @@ public sealed class AnnounceJob(IServiceScopeFactory scopes, TimeProvider time, 
 
     public string Kind => JobKind;
 
-    public DateTimeOffset FirstRun(DateTimeOffset now) => now;
-
     public DateTimeOffset NextRun(DateTimeOffset now) => now + options.Value.AnnounceInterval;
 
     public async Task RunAsync(string payload, CancellationToken ct)
