@@ -20,6 +20,7 @@ public enum DocumentType
     Minutes,            // протокол
     Decision,           // решение
     Materials,          // материали (от събитие)
+    Guide,              // наръчник, ръководство
 }
 
 /// <summary>

@@ -81,6 +81,19 @@ public static class JobQueueing
         db.Jobs.Add(job);
         return job;
     }
+
+    /// <summary>
+    /// Queues many jobs of one kind with one statement, in the caller's transaction (e.g. a digest's
+    /// ten thousand e-mails), without tracking an entity for each. Returns how many were queued.
+    /// </summary>
+    public static Task<int> EnqueueJobsAsync<T>(this GlasDbContext db, string kind, IEnumerable<T> payloads, DateTimeOffset now, CancellationToken ct)
+    {
+        var json = payloads.Select(p => JsonSerializer.Serialize(p)).ToArray();
+        return json.Length == 0 ? Task.FromResult(0) : db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "Jobs" ("Kind", "Payload", "Status", "Attempts", "RunAt", "CreatedAt", "Recurring")
+            SELECT {kind}, p::jsonb, 'Pending', 0, {now}, {now}, FALSE FROM unnest({json}) AS p
+            """, ct);
+    }
 }
 
 /// <summary>Runs queued jobs; safe with several instances because a job is claimed with SKIP LOCKED.</summary>

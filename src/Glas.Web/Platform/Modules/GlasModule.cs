@@ -102,8 +102,12 @@ public sealed record PersonalReference(Type Entity, string Property);
 /// <summary>One number a module reports, e.g. ("comments", 812).</summary>
 public sealed record ModuleStatistic(string Key, decimal Value);
 
-/// <summary>A public item of any module: what a feed or a search result shows.</summary>
-public sealed record FeedItem(string Module, Guid Id, string Title, string? Summary, string Path, DateTimeOffset Published, DateTimeOffset Updated, string? Category, string? CategoryLabel = null);
+/// <summary>
+/// A public item of any module: what a feed or a search result shows. <paramref name="Topics"/>, when
+/// the module has them, are the shared topic codes the item carries (subscriptions filter on them).
+/// </summary>
+public sealed record FeedItem(string Module, Guid Id, string Title, string? Summary, string Path, DateTimeOffset Published, DateTimeOffset Updated, string? Category,
+    string? CategoryLabel = null, IReadOnlyList<string>? Topics = null);
 
 /// <summary>An entity whose writes change a module's search item, and how to find that item's id from it (null: none).</summary>
 public sealed record SearchTrigger(Type Entity, Func<object, Guid?> ItemId);

@@ -112,10 +112,11 @@ public class JobRunnerTests(JobsFactory app) : IClassFixture<JobsFactory>
     public async Task Recurring_work_is_booked_once_per_kind_and_again_after_each_run()
     {
         var runner = app.Services.GetRequiredService<JobRunner>();
-        // Four instances starting together book each recurring job (clock, reminders, digest, search rebuild) once.
+        // Four instances starting together book each recurring job (clock, reminders, digests, search rebuild, announcements) once.
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => runner.BookRecurringAsync(CancellationToken.None)));
         var booked = await app.WithDbAsync(db => db.Jobs.Where(j => j.Recurring && j.Status == JobStatus.Pending).Select(j => j.Kind).ToListAsync());
-        booked.Order(StringComparer.Ordinal).ShouldBe([ConsultationClock.JobKind, Glas.Web.Events.EventReminders.JobKind, DigestJob.JobKind, Glas.Web.Search.SearchRebuildJob.JobKind]);
+        booked.Order(StringComparer.Ordinal).ShouldBe([ConsultationClock.JobKind, Glas.Web.Events.EventReminders.JobKind, DigestJob.JobKind, Glas.Web.Search.SearchRebuildJob.JobKind,
+            Glas.Web.Participation.Subscriptions.AnnounceJob.JobKind, Glas.Web.Participation.Subscriptions.WeeklyDigestJob.JobKind]);
 
         // The clock is due a minute later; its run books the next one a minute after it ended.
         app.Clock.Advance(TimeSpan.FromMinutes(2));
