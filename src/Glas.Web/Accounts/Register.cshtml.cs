@@ -22,6 +22,7 @@ public sealed class RegisterModel(
     JobSignal signal,
     TenantContext tenant,
     TimeProvider time,
+    Participation.Rules.RulesGate rules,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel
@@ -131,6 +132,11 @@ public sealed class RegisterModel(
             }
             AddErrors(created);
             return Page();
+        }
+        // Registration accepts the administration's rules in force (recorded by version).
+        if (await rules.InForceAsync(HttpContext.RequestAborted) is { } inForce)
+        {
+            await rules.AcceptAsync(tenant.Required.Id, user.Id, inForce.Version, HttpContext.RequestAborted);
         }
         db.Memberships.Add(new Membership
         {

@@ -75,7 +75,28 @@ public sealed class ConsultationsModule : GlasModule
         var commented = db.Comments.Where(c => c.SubjectKind == ConsultationComments.Kind && c.CreatedAt >= from && c.CreatedAt < to);
         var comments = await commented.CountAsync(ct);
         var participants = await commented.Select(c => c.AuthorId).Distinct().CountAsync(ct);
-        return [new("consultations", published), new("comments", comments), new("participants", participants)];
+        var proposals = await commented.CountAsync(c => c.ParentId == null, ct);
+        // Closed in the period (not withdrawn), and of those the ones whose справка came out within 30 days of closing.
+        var closed = db.Published().Where(c => c.Status != ConsultationStatus.Withdrawn && c.ClosesAt >= from && c.ClosesAt < to);
+        var closedCount = await closed.CountAsync(ct);
+        var onTime = await closed.CountAsync(c => c.ReportPublishedAt != null && c.ReportPublishedAt <= c.ClosesAt.AddDays(30), ct);
+        var answers = db.ProposalAnswers.Where(a => a.AnsweredAt >= from && a.AnsweredAt < to && a.Outcome != AnswerOutcome.NotAProposal
+            && db.Consultations.Any(c => c.Id == a.ConsultationId));
+        var answered = await answers.CountAsync(ct);
+        var accepted = await answers.CountAsync(a => a.Outcome == AnswerOutcome.Accepted || a.Outcome == AnswerOutcome.PartiallyAccepted, ct);
+        var ratings = db.ProcessRatings.Where(r => r.CreatedAt >= from && r.CreatedAt < to && db.Consultations.Any(c => c.Id == r.ConsultationId));
+        var ratingCount = await ratings.CountAsync(ct);
+        List<ModuleStatistic> numbers =
+        [
+            new("consultations", published), new("comments", comments), new("participants", participants), new("proposals", proposals),
+            new("closed", closedCount), new("reports_on_time", onTime), new("proposals_answered", answered), new("proposals_accepted", accepted),
+            new("process_ratings", ratingCount),
+        ];
+        if (ratingCount > 0)
+        {
+            numbers.Add(new("process_rating_average", Math.Round(await ratings.AverageAsync(r => (decimal)r.Score, ct), 2)));
+        }
+        return numbers;
     }
 
     public override string? FeedTitle(IServiceProvider services, Tenant tenant) => $"{tenant.NameBg} — обществени консултации";

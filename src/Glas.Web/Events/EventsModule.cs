@@ -60,7 +60,11 @@ public sealed class EventsModule : GlasModule
     {
         var events = await db.Events.CountAsync(e => e.Status == EventStatus.Scheduled && e.StartsAt >= from && e.StartsAt < to, ct);
         var attendees = await db.EventRegistrations.CountAsync(r => r.Status == RegistrationStatus.Confirmed && r.RegisteredAt >= from && r.RegisteredAt < to, ct);
-        return [new("events", events), new("event_registrations", attendees)];
+        // Held: not cancelled and over before the end of the period; attended: marked present at such an event.
+        var held = db.Events.Where(e => e.Status != EventStatus.Cancelled && e.EndsAt >= from && e.EndsAt < to);
+        var heldCount = await held.CountAsync(ct);
+        var attended = await db.EventRegistrations.CountAsync(r => r.Attended && held.Any(e => e.Id == r.EventId), ct);
+        return [new("events", events), new("event_registrations", attendees), new("events_held", heldCount), new("attended", attended)];
     }
 
     public override string? FeedTitle(IServiceProvider services, Tenant tenant) =>

@@ -74,8 +74,27 @@ public sealed class FeedbackModule : GlasModule
     {
         var received = await db.FeedbackReports.CountAsync(r => r.CreatedAt >= from && r.CreatedAt < to, ct);
         var answered = await db.FeedbackReports.CountAsync(r => r.AnsweredAt >= from && r.AnsweredAt < to, ct);
-        var rating = await db.FeedbackReports.Where(r => r.RatedAt >= from && r.RatedAt < to).AverageAsync(r => (decimal?)r.Rating, ct);
-        return [new("reports", received), new("answered", answered), new("satisfaction", Math.Round(rating ?? 0, 2))];
+        var onTime = await db.FeedbackReports.CountAsync(r => r.AnsweredAt >= from && r.AnsweredAt < to && r.AnsweredAt <= r.DueAt, ct);
+        var rated = db.FeedbackReports.Where(r => r.RatedAt >= from && r.RatedAt < to && r.Rating != null);
+        var ratings = await rated.CountAsync(ct);
+        List<ModuleStatistic> numbers = [new("reports", received), new("answered", answered), new("answered_on_time", onTime), new("ratings", ratings)];
+        // No ratings (or no answers) is "no data", not an average or a median of zero.
+        if (ratings > 0)
+        {
+            numbers.Add(new("satisfaction", Math.Round(await rated.AverageAsync(r => (decimal)r.Rating!.Value, ct), 2)));
+        }
+        if (answered > 0 && db.CurrentTenantId is { } tenantId)
+        {
+            var median = await db.Database.SqlQuery<double?>($"""
+                SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "AnsweredAt" - "CreatedAt") / 86400) AS "Value"
+                FROM "FeedbackReports" WHERE "TenantId" = {tenantId} AND "AnsweredAt" >= {from} AND "AnsweredAt" < {to}
+                """).SingleAsync(ct);
+            if (median is { } days)
+            {
+                numbers.Add(new("median_days_to_answer", Math.Round((decimal)days, 1)));
+            }
+        }
+        return numbers;
     }
 
     public override string? FeedTitle(IServiceProvider services, Tenant tenant) =>

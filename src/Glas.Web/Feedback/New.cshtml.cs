@@ -25,7 +25,7 @@ public sealed class FeedbackInput
 
 /// <summary>A signal or a proposal from a signed-in (so identified, АПК чл. 111, ал. 4) person.</summary>
 [Authorize]
-public sealed class NewModel(GlasDbContext db, FeedbackDesk desk, ParticipationLimiter limiter, IStringLocalizer<FeedbackText> t) : PageModel
+public sealed class NewModel(GlasDbContext db, FeedbackDesk desk, ParticipationLimiter limiter, Participation.Rules.RulesGate rules, IStringLocalizer<FeedbackText> t) : PageModel
 {
     [BindProperty]
     public FeedbackInput Input { get; set; } = new();
@@ -50,6 +50,11 @@ public sealed class NewModel(GlasDbContext db, FeedbackDesk desk, ParticipationL
             var page = Page();
             page.StatusCode = StatusCodes.Status429TooManyRequests;
             return page;
+        }
+        if (await rules.RefusalAsync(me, ct) is { } acceptRules)
+        {
+            ModelState.AddModelError("", acceptRules);
+            return Page();
         }
         var i = Input;
         var (report, errors) = await desk.SubmitAsync(new FeedbackSubmission(i.Kind, i.Category, i.Title, i.Description, i.Address, i.Latitude, i.Longitude, i.IsPublic),

@@ -75,7 +75,19 @@ public sealed class MonitoringModule : GlasModule
         var reports = await db.MonitoringReports.CountAsync(r => r.PublishedAt >= from && r.PublishedAt < to, ct);
         var recommendations = await db.Recommendations.CountAsync(r => r.CreatedAt >= from && r.CreatedAt < to, ct);
         var answered = await db.Recommendations.CountAsync(r => r.AnsweredAt >= from && r.AnsweredAt < to, ct);
-        return [new("policies", policies), new("reports", reports), new("recommendations", recommendations), new("answered", answered)];
+        // Of the recommendations made in the period: answered by now, accepted (fully or partly), and of those implemented.
+        var made = db.Recommendations.Where(r => r.CreatedAt >= from && r.CreatedAt < to);
+        var madeAnswered = await made.CountAsync(r => r.Answer != AnswerStatus.Pending, ct);
+        var accepted = await made.CountAsync(r => r.Answer == AnswerStatus.Accepted || r.Answer == AnswerStatus.PartiallyAccepted, ct);
+        var implemented = await made.CountAsync(r => (r.Answer == AnswerStatus.Accepted || r.Answer == AnswerStatus.PartiallyAccepted) && r.Implementation == ImplementationStatus.Implemented, ct);
+        // Civic monitoring: monitoring reports, and any report an organisation's account wrote.
+        var civic = await db.MonitoringReports.CountAsync(r => r.PublishedAt >= from && r.PublishedAt < to && (r.Kind == ReportKind.MonitoringReport || r.AuthorUserId != null), ct);
+        return
+        [
+            new("policies", policies), new("reports", reports), new("recommendations", recommendations), new("answered", answered),
+            new("recommendations_answered", madeAnswered), new("recommendations_accepted", accepted), new("recommendations_implemented", implemented),
+            new("civic_reports", civic),
+        ];
     }
 
     public override string? FeedTitle(IServiceProvider services, Tenant tenant) =>

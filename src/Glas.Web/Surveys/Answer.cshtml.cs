@@ -14,7 +14,7 @@ namespace Glas.Web.Surveys;
 /// Answering a survey, one page per section, without script: earlier sections' answers travel in
 /// hidden fields and are checked again on every step; the response is stored whole at the end.
 /// </summary>
-public sealed class AnswerModel(GlasDbContext db, SurveyStore store, TimeProvider time, IAuthorizationService authorization, ParticipationLimiter limiter, IStringLocalizer<SurveysText> t) : PageModel
+public sealed class AnswerModel(GlasDbContext db, SurveyStore store, TimeProvider time, IAuthorizationService authorization, ParticipationLimiter limiter, Participation.Rules.RulesGate rules, IStringLocalizer<SurveysText> t) : PageModel
 {
     public const string BrowserCookie = "glas-respondent";
 
@@ -168,6 +168,13 @@ public sealed class AnswerModel(GlasDbContext db, SurveyStore store, TimeProvide
         if (Preview)
         {
             Done = true;
+            return Page();
+        }
+        // A signed-in respondent accepts the rules in force first (what they answered stays in the form).
+        if (User.UserId() is { } respondent && await rules.RefusalAsync(respondent, ct) is { } acceptRules)
+        {
+            Section = last;
+            ModelState.AddModelError(string.Empty, acceptRules);
             return Page();
         }
         if (Survey.Audience == SurveyAudience.Public && limiter.TryAcquire(HttpContext) is not null)

@@ -61,6 +61,7 @@ public sealed class CommentActions(
     TenantRoles roles,
     UserManager<GlasUser> users,
     IEnumerable<ICommentSubjects> subjects,
+    Rules.RulesGate rules,
     IStringLocalizer<CommentsText> t,
     IStringLocalizer<SharedResource> l)
 {
@@ -88,6 +89,10 @@ public sealed class CommentActions(
         if (TooFast(context, kind, "TooFastPost") is { } tooFast)
         {
             return tooFast with { Errors = [new(CommentField.Text, tooFast.Status!)] };
+        }
+        if (await rules.RefusalAsync(author, context.RequestAborted) is { } acceptRules)
+        {
+            return Invalid(CommentField.Text, acceptRules);
         }
         if (!subject.AcceptsComments)
         {

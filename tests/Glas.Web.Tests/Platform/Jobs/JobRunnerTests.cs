@@ -97,7 +97,8 @@ public class JobRunnerTests(JobsFactory app) : IClassFixture<JobsFactory>
             return j;
         });
         var runner = app.Services.GetRequiredService<JobRunner>();
-        for (var i = 0; i < 5; i++)
+        // Other due work (e.g. the demo data's search indexing) may come first; run until this job is done with.
+        for (var i = 0; i < 200 && await app.WithDbAsync(db => db.Jobs.AsNoTracking().AnyAsync(j => j.Id == job.Id && j.Status != JobStatus.Failed)); i++)
         {
             await runner.RunOneAsync(CancellationToken.None);
             await Task.Delay(20);
@@ -112,10 +113,10 @@ public class JobRunnerTests(JobsFactory app) : IClassFixture<JobsFactory>
     public async Task Recurring_work_is_booked_once_per_kind_and_again_after_each_run()
     {
         var runner = app.Services.GetRequiredService<JobRunner>();
-        // Four instances starting together book each recurring job (clock, reminders, digests, search rebuild, announcements) once.
+        // Four instances starting together book each recurring job (clock, reminders, index, digests, search rebuild, announcements) once.
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => runner.BookRecurringAsync(CancellationToken.None)));
         var booked = await app.WithDbAsync(db => db.Jobs.Where(j => j.Recurring && j.Status == JobStatus.Pending).Select(j => j.Kind).ToListAsync());
-        booked.Order(StringComparer.Ordinal).ShouldBe([ConsultationClock.JobKind, Glas.Web.Events.EventReminders.JobKind, DigestJob.JobKind, Glas.Web.Search.SearchRebuildJob.JobKind,
+        booked.Order(StringComparer.Ordinal).ShouldBe([ConsultationClock.JobKind, Glas.Web.Events.EventReminders.JobKind, Glas.Web.ParticipationIndex.IndexRefreshJob.JobKind, DigestJob.JobKind, Glas.Web.Search.SearchRebuildJob.JobKind,
             Glas.Web.Participation.Subscriptions.AnnounceJob.JobKind, Glas.Web.Participation.Subscriptions.WeeklyDigestJob.JobKind]);
 
         // The clock is due a minute later; its run books the next one a minute after it ended.

@@ -2,7 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace Glas.Web.Surveys;
+namespace Glas.Web.Platform.OpenData;
 
 /// <summary>A worksheet: its name, header and rows of cells (numbers stay numbers, text stays text).</summary>
 public sealed record Sheet(string Name, IReadOnlyList<string> Header, IEnumerable<IReadOnlyList<object?>> Rows);
