@@ -53,6 +53,9 @@ public abstract class ConsultationPageModel(
 
         public AuthorShown Shown { get; set; } = AuthorShown.DisplayName;
         public Guid? ParentId { get; set; }
+
+        /// <summary>The part of the draft the comment is about, on the consultation page (a unit's page has it in its route).</summary>
+        public Guid? Target { get; set; }
     }
 
     [BindProperty]
