@@ -223,7 +223,7 @@ public sealed class DetailsModel(GlasDbContext db, TimeProvider time, TenantRole
     public bool IsOpen(DraftBlock block) => block.Anchor == OpenArticle || block.Anchor == Article;
 
     /// <summary>The shared comment panel for an article's discussion; only the form that was posted shows its messages.</summary>
-    public CommentsPanel PanelFor(DraftBlock block, Discussion discussion) => CommentsPanel(discussion.Comments, T["Comment.LabelArticle", block.Title]) with
+    public CommentsPanel PanelFor(DraftBlock block, Discussion discussion) => CommentsPanel(discussion.Comments, T["Comment.LabelArticle", block.InText]) with
     {
         Targets = block.Parts.Select(p => new CommentTarget(p.Id, TargetLabel(block, p))).ToList(),
         Suffix = PostedBlock == block ? null : block.Anchor,

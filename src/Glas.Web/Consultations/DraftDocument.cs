@@ -26,6 +26,9 @@ public sealed class DraftBlock(BlockKind kind, string anchor, string title, int 
     /// <summary>"Чл. 3", "§ 1", or a heading's label ("Глава втора").</summary>
     public string Title { get; } = title;
 
+    /// <summary>The title within a sentence: "чл. 3" (an article's abbreviation is lower case there), "§ 1".</summary>
+    public string InText => Title.StartsWith("Чл.", StringComparison.Ordinal) ? "чл." + Title[3..] : Title;
+
     /// <summary>The HTML heading level of a heading block (3 for a chapter, 4 for a section within one).</summary>
     public int Level { get; } = level;
 

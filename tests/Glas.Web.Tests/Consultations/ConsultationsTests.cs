@@ -475,10 +475,24 @@ public class ConsultationsTests(GlasFactory app) : IClassFixture<GlasFactory>
         (await (await PostAsync(citizen, $"/consultations/{id}", "rate", new() { ["score"] = "5" })).Content.ReadAsStringAsync()).ShouldBeEmpty();
         (await app.WithDbAsync(db => db.ProcessRatings.CountAsync(r => r.ConsultationId == id))).ShouldBe(0);
         await CommentAsync(citizen, id, "Коментар.");
-        (await (await PostAsync(citizen, $"/consultations/{id}", "rate", new() { ["score"] = "9" })).ParseAsync()).QuerySelector(".error-summary")!.TextContent.ShouldContain("от 1 до 5");
-        (await PostAsync(citizen, $"/consultations/{id}", "rate", new() { ["score"] = "4", ["remark"] = "Ясен текст." })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var manage = await official.GetPageAsync($"/consultations/{id}/manage");
-        manage.Body!.TextContent.ShouldContain("Средна оценка 4,0 от 1 гласа.");
-        manage.Body.TextContent.ShouldContain("Ясен текст.");
+        // Not while the consultation is open: the form is not offered and a posted rating is refused.
+        (await citizen.GetPageAsync($"/consultations/{id}")).QuerySelector("form#rate").ShouldBeNull();
+        (await PostAsync(citizen, $"/consultations/{id}", "rate", new() { ["score"] = "5" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.WithDbAsync(db => db.ProcessRatings.CountAsync(r => r.ConsultationId == id))).ShouldBe(0);
+        app.Clock.Advance(TimeSpan.FromDays(32));
+        try
+        {
+            (await citizen.GetPageAsync($"/consultations/{id}")).QuerySelector("form#rate").ShouldNotBeNull();
+            (await citizen.GetPageAsync($"/consultations/{id}/units/1")).QuerySelector("form#rate").ShouldBeNull();
+            (await (await PostAsync(citizen, $"/consultations/{id}", "rate", new() { ["score"] = "9" })).ParseAsync()).QuerySelector(".error-summary")!.TextContent.ShouldContain("от 1 до 5");
+            (await PostAsync(citizen, $"/consultations/{id}", "rate", new() { ["score"] = "4", ["remark"] = "Ясен текст." })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            var manage = await official.GetPageAsync($"/consultations/{id}/manage");
+            manage.Body!.TextContent.ShouldContain("Средна оценка 4,0 от 1 гласа.");
+            manage.Body.TextContent.ShouldContain("Ясен текст.");
+        }
+        finally
+        {
+            app.Clock.Advance(TimeSpan.FromDays(-32));
+        }
     }
 }
