@@ -482,6 +482,9 @@ public class ConsultationsTests(GlasFactory app) : IClassFixture<GlasFactory>
         app.Clock.Advance(TimeSpan.FromDays(32));
         try
         {
+            // A month on, the sign-in has expired too.
+            citizen = await As("citizen@example.org");
+            official = await As("official.sliven@example.org");
             (await citizen.GetPageAsync($"/consultations/{id}")).QuerySelector("form#rate").ShouldNotBeNull();
             (await citizen.GetPageAsync($"/consultations/{id}/units/1")).QuerySelector("form#rate").ShouldBeNull();
             (await (await PostAsync(citizen, $"/consultations/{id}", "rate", new() { ["score"] = "9" })).ParseAsync()).QuerySelector(".error-summary")!.TextContent.ShouldContain("от 1 до 5");

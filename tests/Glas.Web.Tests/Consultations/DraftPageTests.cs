@@ -33,7 +33,7 @@ public class DraftPageTests(GlasFactory app) : IClassFixture<GlasFactory>
         var page = await app.Client().GetPageAsync($"/consultations/{id}");
 
         page.QuerySelectorAll(".draft-document h3").Select(h => h.TextContent.Trim()).ShouldBe([
-            "Глава първаОБЩИ ПОЛОЖЕНИЯ", "Глава втораОПАЗВАНЕ НА ТИШИНАТА И СПОКОЙСТВИЕТО", "Глава третаПОДДЪРЖАНЕ НА ЧИСТОТАТА",
+            "Глава първа ОБЩИ ПОЛОЖЕНИЯ", "Глава втора ОПАЗВАНЕ НА ТИШИНАТА И СПОКОЙСТВИЕТО", "Глава трета ПОДДЪРЖАНЕ НА ЧИСТОТАТА",
             "ДОПЪЛНИТЕЛНИ РАЗПОРЕДБИ", "ПРЕХОДНИ И ЗАКЛЮЧИТЕЛНИ РАЗПОРЕДБИ",
         ]);
         page.QuerySelectorAll(".draft-contents a").Select(a => a.GetAttribute("href")).ShouldBe(["#h-2", "#h-6", "#h-12", "#h-18", "#h-20"]);
@@ -64,7 +64,8 @@ public class DraftPageTests(GlasFactory app) : IClassFixture<GlasFactory>
         var paragraph = await UnitAsync(id, "Чл. 4");
         var citizen = await As("citizen@example.org");
         var form = await citizen.GetPageAsync($"/consultations/{id}");
-        form.QuerySelectorAll("#d-art-4 select[name='Comment.Target'] option, #d-art-4 input[name='Comment.Target']").Count().ShouldBe(1);
+        form.QuerySelector("#d-art-4 form.comment-form select").ShouldBeNull();
+        form.QuerySelectorAll("#d-art-4 form.comment-form input[name='Comment.Target']").Single().GetAttribute("value").ShouldBe(paragraph.Id.ToString());
         form.QuerySelectorAll("#d-art-3 select[name='Comment.Target'] option").Select(o => o.TextContent).ShouldBe(["Чл. 3, ал. 1", "Чл. 3, ал. 1, т. 1", "Чл. 3, ал. 1, т. 2", "Чл. 3, ал. 2"]);
         // Every form's fields have ids of their own.
         var ids = form.QuerySelectorAll("[id]").Select(e => e.Id).ToList();
