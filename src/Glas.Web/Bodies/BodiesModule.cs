@@ -16,6 +16,10 @@ public sealed class BodiesModule : GlasModule
 
     public override IEnumerable<NavEntry> Navigation => [new("/bodies", typeof(BodiesText), "Nav")];
 
+    /// <summary>For officials: meetings that took place without published minutes.</summary>
+    public override Task<IReadOnlyList<WorkGroup>> WorkTasksAsync(IServiceProvider services, WorkContext who, CancellationToken ct) =>
+        BodyWork.TasksAsync(services, who, ct);
+
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<IDocumentSubjects, BodyDocumentSubjects>();

@@ -124,6 +124,12 @@ public static class ConsultationLifecycle
     public static bool ReportOverdue(ConsultationStatus status, DateOnly closesOn, DateOnly today) =>
         status == ConsultationStatus.Closed && today.DayNumber - closesOn.DayNumber > 30;
 
+    /// <summary>The last day for the report: 30 days after closing (the same count as <see cref="ReportOverdue"/>).</summary>
+    public static DateOnly ReportDue(DateOnly closesOn) => closesOn.AddDays(30);
+
+    /// <summary>Days past <see cref="ReportDue"/> on <paramref name="today"/>; 0 while the report is not late.</summary>
+    public static int ReportDaysOverdue(DateOnly closesOn, DateOnly today) => Math.Max(0, today.DayNumber - ReportDue(closesOn).DayNumber);
+
     public static DateOnly TodayInSofia(DateTimeOffset now) => DateOnly.FromDateTime(Platform.Localization.Formats.ToSofia(now).DateTime);
 
     private static DateTimeOffset StartOfDayInSofia(DateOnly day) => Platform.Localization.Formats.FromSofia(day.ToDateTime(TimeOnly.MinValue));

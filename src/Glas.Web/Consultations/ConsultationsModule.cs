@@ -92,6 +92,10 @@ public sealed class ConsultationsModule : GlasModule
             .ToList();
     }
 
+    /// <summary>For officials: their drafts and scheduled consultations, reports waiting (late after 30 days), proposals unanswered.</summary>
+    public override Task<IReadOnlyList<WorkGroup>> WorkTasksAsync(IServiceProvider services, WorkContext who, CancellationToken ct) =>
+        ConsultationWork.TasksAsync(services, who, ct);
+
     public override IEnumerable<SearchTrigger> SearchTriggers => [new(typeof(Consultation), c => ((Consultation)c).Id)];
 
     /// <summary>Published consultations (not drafts) with their summary and the whole draft's text.</summary>

@@ -37,6 +37,10 @@ public sealed class FeedbackModule : GlasModule
         app.MapOpen311();
     }
 
+    /// <summary>For officials: open reports assigned to them and those assigned to nobody, by the АПК deadline.</summary>
+    public override Task<IReadOnlyList<WorkGroup>> WorkTasksAsync(IServiceProvider services, WorkContext who, CancellationToken ct) =>
+        FeedbackWork.TasksAsync(services, who, ct);
+
     public override Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => FeedbackDemoData.SeedAsync(services, ct);
 
     public override IEnumerable<PersonalReference> PersonalReferences =>

@@ -20,6 +20,10 @@ public sealed class MonitoringModule : GlasModule
         new("/monitoring", typeof(MonitoringText), "Nav"),
     ];
 
+    /// <summary>For officials: recommendations waiting for an answer, and implementations past their deadline.</summary>
+    public override Task<IReadOnlyList<WorkGroup>> WorkTasksAsync(IServiceProvider services, WorkContext who, CancellationToken ct) =>
+        MonitoringWork.TasksAsync(services, who, ct);
+
     public override Type? HomeComponent => typeof(MonitoringHomeViewComponent);
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)

@@ -24,6 +24,10 @@ public sealed class SurveysModule : GlasModule
         new("/surveys/manage", typeof(SurveysText), "Nav.Manage", TenantRole.Official),
     ];
 
+    /// <summary>For officials: surveys closing within a week, and their drafts.</summary>
+    public override Task<IReadOnlyList<WorkGroup>> WorkTasksAsync(IServiceProvider services, WorkContext who, CancellationToken ct) =>
+        SurveyWork.TasksAsync(services, who, ct);
+
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<SurveyStore>();

@@ -47,6 +47,10 @@ public sealed class CommentsModule : GlasModule
         await db.CommentFlags.Where(f => f.ReporterId == userId).ExecuteUpdateAsync(s => s.SetProperty(f => f.Reason, "—"), ct);
     }
 
+    /// <summary>For moderators: the reported comments waiting in the shared queue.</summary>
+    public override Task<IReadOnlyList<WorkGroup>> WorkTasksAsync(IServiceProvider services, WorkContext who, CancellationToken ct) =>
+        ModerationWork.TasksAsync(services, who, ct);
+
     public override IEnumerable<SearchTrigger> SearchTriggers => [new(typeof(Comment), c => ((Comment)c).Id)];
 
     /// <summary>Comments that are not hidden, on subjects anyone may see now, titled by their subject and linked to their place on its page.</summary>

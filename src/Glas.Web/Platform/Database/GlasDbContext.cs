@@ -77,6 +77,7 @@ public sealed partial class GlasDbContext(DbContextOptions<GlasDbContext> option
         builder.Entity<AuditEntry>(a =>
         {
             a.HasIndex(x => new { x.TenantId, x.At });
+            a.HasIndex(x => new { x.TenantId, x.ActorUserId, x.At });
             a.Property(x => x.Action).HasMaxLength(60);
             a.Property(x => x.Subject).HasMaxLength(200);
             a.HasOne<Tenant>().WithMany().HasForeignKey(x => x.TenantId).OnDelete(DeleteBehavior.Restrict);

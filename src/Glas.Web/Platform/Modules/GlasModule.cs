@@ -80,6 +80,17 @@ public abstract class GlasModule
     /// <summary>The newest public items of the current administration, newest first, for the module's feed, the combined feed and search.</summary>
     public virtual Task<IReadOnlyList<FeedItem>> FeedItemsAsync(IServiceProvider services, int max, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<FeedItem>>([]);
+
+    /// <summary>
+    /// What the staff member in <paramref name="who"/> has to do in the module in the current
+    /// administration, for the workspace „Моята работа“ and the count in the header: groups of tasks
+    /// (my drafts, answers overdue, reports to moderate …), each with its total, its first
+    /// <see cref="WorkGroup.Shown"/> items, most urgent first, and a link to the module's own full list.
+    /// Decide by <see cref="WorkContext.Role"/> which duties apply; return only groups with work in
+    /// them; keep to a few bounded, indexed queries (never one per item). Called for staff only.
+    /// </summary>
+    public virtual Task<IReadOnlyList<WorkGroup>> WorkTasksAsync(IServiceProvider services, WorkContext who, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<WorkGroup>>([]);
 }
 
 /// <summary>A link in a navigation: path under the administration, the resource that names it, and who sees it.</summary>

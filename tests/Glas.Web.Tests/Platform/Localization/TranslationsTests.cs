@@ -16,6 +16,7 @@ public partial class TranslationsTests(GlasFactory app) : IClassFixture<GlasFact
     [InlineData("Consultations/ConsultationsText")]
     [InlineData("Participation/NotificationsText")]
     [InlineData("Participation/Comments/CommentsText")]
+    [InlineData("Workspace/WorkspaceText")]
     public void Bulgarian_and_English_resources_have_the_same_keys(string name)
     {
         var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/Glas.Web/Resources"));
@@ -34,7 +35,7 @@ public partial class TranslationsTests(GlasFactory app) : IClassFixture<GlasFact
         var consultations = await app.WithDbAsync(db => db.Consultations.IgnoreQueryFilters().Select(c => new { c.Id, Slug = db.Tenants.First(t => t.Id == c.TenantId).Slug }).ToListAsync());
         var client = app.Client(followRedirects: false);
         await client.SignInAsync("admin.sliven@example.org");
-        var urls = new List<string> { "/", "/rules", "/accessibility", "/privacy", "/administrations", "/consultations", "/consultations/edit", "/moderation", "/admin", "/admin/users", "/admin/audit", "/account", "/account/password", "/account/personal-data", "/account/notifications", "/account/notification-settings" };
+        var urls = new List<string> { "/", "/rules", "/accessibility", "/privacy", "/administrations", "/consultations", "/consultations/edit", "/moderation", "/admin", "/admin/users", "/admin/audit", "/account", "/account/password", "/account/personal-data", "/account/notifications", "/account/notification-settings", "/work" };
         foreach (var c in consultations)
         {
             urls.AddRange([$"/t/{c.Slug}/consultations/{c.Id}", $"/t/{c.Slug}/consultations/{c.Id}/units/3", $"/t/{c.Slug}/consultations/{c.Id}/report"]);
