@@ -78,6 +78,7 @@ app.MapSecurityTxt();
 app.MapSiteFiles();
 app.MapOpenApi();
 app.MapTenantsApi();
+app.MapTenantLogo();
 app.MapAccountsApi();
 app.MapAdminApi();
 app.MapModules();

@@ -25,6 +25,14 @@ public static class DemoSeeder
             TenantKind.Association, ["Бургас", "Сливен", "Стара Загора", "Ямбол"]),
     ];
 
+    private static readonly Dictionary<string, string> DemoAddresses = new()
+    {
+        ["sliven"] = "8800 Сливен",
+        ["levski"] = "5900 Левски",
+        ["haskovo"] = "6300 Хасково",
+        ["ruse-oblast"] = "7000 Русе",
+    };
+
     /// <summary>Demo accounts: e-mail, display name, kind, tenant slug, role.</summary>
     public static IEnumerable<(string Email, string DisplayName, AccountKind Kind, string Slug, TenantRole Role)> Users()
     {
@@ -58,6 +66,9 @@ public static class DemoSeeder
                 NameEn = en,
                 Kind = kind,
                 Members = [.. members],
+                // Demo contacts: the town and postal code, and an address under example.org.
+                ContactEmail = $"glas@{slug}.example.org",
+                Address = DemoAddresses.GetValueOrDefault(slug),
                 Hosts = [new TenantHost { Name = $"{slug}.localhost" }],
                 IsDefault = slug == DefaultSlug && !await db.Tenants.AnyAsync(t => t.IsDefault, ct),
                 CreatedAt = now,

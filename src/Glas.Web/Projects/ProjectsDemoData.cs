@@ -37,7 +37,9 @@ public static class ProjectsDemoData
             FirstYear = 2022,
             LastYear = 2023,
             Status = ProjectStatus.Completed,
-            CurrentStage = "Проектното предложение е подадено и след това одобрено от УО на ОП \"Добро управление\". Предстои подписване на Договор за предоставяне на БФП.",
+            // The register's own "current stage" still read "contract to be signed" after the project had
+            // ended (status "Приключил проект", years 2022–2023); the stage here says what the status says.
+            CurrentStage = "Проектът е изпълнен през 2022–2023 г. и е приключил. Плащанията по договора не са публикувани в регистъра.",
             GeneralGoal = "Основната цел на проекта е повишаване на гражданското участие в работата на Община Сливен и подобряване на прозрачността ѝ.",
             SpecificGoals =
             [

@@ -21,6 +21,7 @@ public sealed partial class GlasDbContext(DbContextOptions<GlasDbContext> option
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<TenantHost> TenantHosts => Set<TenantHost>();
+    public DbSet<TenantLogo> TenantLogos => Set<TenantLogo>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Job> Jobs => Set<Job>();
@@ -52,6 +53,7 @@ public sealed partial class GlasDbContext(DbContextOptions<GlasDbContext> option
             t.Property(x => x.ContactEmail).HasMaxLength(200);
             t.Property(x => x.ContactPhone).HasMaxLength(50);
             t.Property(x => x.Address).HasMaxLength(300);
+            t.Property(x => x.LogoSha256).HasMaxLength(64);
             t.ToTable(x => x.HasCheckConstraint("CK_Tenants_Population", "\"Population\" IS NULL OR \"Population\" BETWEEN 1 AND 10000000"));
             t.HasMany(x => x.Hosts).WithOne().HasForeignKey(h => h.TenantId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -63,6 +65,14 @@ public sealed partial class GlasDbContext(DbContextOptions<GlasDbContext> option
             h.HasIndex(x => x.TenantId);
             // Stored normalised, so the primary key compares names as DNS does.
             h.ToTable(t => t.HasCheckConstraint("CK_TenantHosts_Name_normalised", "\"Name\" = lower(\"Name\") AND \"Name\" <> '' AND right(\"Name\", 1) <> '.'"));
+        });
+
+        builder.Entity<TenantLogo>(l =>
+        {
+            l.HasKey(x => x.TenantId);
+            l.Property(x => x.ContentType).HasMaxLength(30);
+            l.Property(x => x.Sha256).HasMaxLength(64);
+            l.HasOne<Tenant>().WithOne().HasForeignKey<TenantLogo>(x => x.TenantId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<Membership>(m =>

@@ -28,6 +28,9 @@ public sealed class Tenant
     /// <summary>For an association: the names of its member administrations.</summary>
     public List<string> Members { get; set; } = [];
 
+    /// <summary>SHA-256 of the administration's logo (<see cref="TenantLogo"/>), or null without one.</summary>
+    public string? LogoSha256 { get; set; }
+
     public bool IsDefault { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -48,6 +48,7 @@ public sealed class FieldTagHelper(HtmlEncoder encoder) : TagHelper
     {
         var name = For.Name;
         var id = TagBuilder.CreateSanitizedId(name, "_");
+        FieldLabels.Remember(ViewContext.HttpContext, name, Label);
         var errors = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry.Errors.Select(e => e.ErrorMessage).ToList() : [];
         var attempted = entry?.AttemptedValue;
         var value = attempted ?? For.Model switch
