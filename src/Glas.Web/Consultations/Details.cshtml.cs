@@ -29,14 +29,17 @@ public sealed class DetailsModel(GlasDbContext db, TimeProvider time, TenantRole
 {
     public const int CommentsPerPage = 30;
 
-    /// <summary>Comments shown beside an article before "all N comments".</summary>
-    public const int InlineComments = 3;
+    /// <summary>Comments shown in an opened article's discussion before "all N comments".</summary>
+    public const int InlineComments = 5;
 
     /// <summary>How many articles the "most discussed" strip names.</summary>
     public const int MostDiscussedCount = 5;
 
-    /// <summary>An article's discussion: its comment count (replies included), the comments shown, and the pager when all are shown.</summary>
-    public sealed record Discussion(int Count, int Proposals, List<CommentView> Comments, Pager? Pager);
+    /// <summary>
+    /// An article's discussion: its comment count (replies included), whether its comments and form
+    /// are on the page (Loaded), the comments shown, and the pager when all are shown.
+    /// </summary>
+    public sealed record Discussion(int Count, int Proposals, bool Loaded, List<CommentView> Comments, Pager? Pager);
 
     public DraftDocument Draft { get; private set; } = DraftDocument.Build([]);
     public Dictionary<string, Discussion> Discussions { get; } = new(StringComparer.Ordinal);
@@ -150,12 +153,18 @@ public sealed class DetailsModel(GlasDbContext db, TimeProvider time, TenantRole
     /// </summary>
     private async Task LoadDiscussionsAsync(Dictionary<Guid, int> unitProposals, CancellationToken ct)
     {
-        var top = Db.Comments.AsNoTracking().On(ConsultationComments.Kind, Consultation.Id).Where(c => c.ParentId == null && c.UnitId != null);
+        // A discussion's comments and form are on the page when it is open (asked for, or just
+        // commented on) or when the reader filters the discussion; otherwise only its count is, and
+        // opening it loads it (in place with script, by the link inside it without).
+        var loaded = Draft.Blocks.Where(b => b.Kind != BlockKind.Heading && (Show != DiscussionFilter.All || IsOpen(b))).ToHashSet();
+        var units = loaded.SelectMany(b => b.Parts).Select(p => p.Id).ToList();
+        var top = Db.Comments.AsNoTracking().On(ConsultationComments.Kind, Consultation.Id)
+            .Where(c => c.ParentId == null && c.UnitId != null && units.Contains(c.UnitId.Value));
         if (Show == DiscussionFilter.Answered)
         {
             top = top.Where(c => Db.ProposalAnswers.Any(a => a.CommentId == c.Id));
         }
-        var keys = await top.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Select(c => new { c.Id, UnitId = c.UnitId!.Value }).ToListAsync(ct);
+        var keys = loaded.Count == 0 ? [] : await top.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Select(c => new { c.Id, UnitId = c.UnitId!.Value }).ToListAsync(ct);
         var expanded = Draft.Find(Article);
         var chosen = new Dictionary<DraftBlock, List<Guid>>();
         var pagers = new Dictionary<DraftBlock, Pager>();
@@ -186,7 +195,7 @@ public sealed class DetailsModel(GlasDbContext db, TimeProvider time, TenantRole
             var count = block.Parts.Sum(p => UnitComments.GetValueOrDefault(p.Id));
             var proposals = block.Parts.Sum(p => unitProposals.GetValueOrDefault(p.Id));
             var comments = chosen.TryGetValue(block, out var ids) ? ids.Select(views.GetValueOrDefault).OfType<CommentView>().ToList() : [];
-            Discussions[block.Anchor] = new Discussion(count, proposals, comments, pagers.GetValueOrDefault(block));
+            Discussions[block.Anchor] = new Discussion(count, proposals, loaded.Contains(block), comments, pagers.GetValueOrDefault(block));
         }
         MostDiscussed = Draft.Blocks.Where(b => b.Kind == BlockKind.Passage)
             .Select(b => (Block: b, Discussions[b.Anchor].Count)).Where(x => x.Count > 0)
@@ -239,6 +248,10 @@ public sealed class DetailsModel(GlasDbContext db, TimeProvider time, TenantRole
 
     private string TargetLabel(DraftBlock block, DraftPart part) =>
         part.Path == block.Title ? T["Comment.WholeArticle", block.Title] : part.Path;
+
+    /// <summary>The page with this article's discussion open, where it is.</summary>
+    public string OpenLink(DraftBlock block) =>
+        Here + "?" + (Show == DiscussionFilter.All ? "" : "show=" + Show.ToString().ToLowerInvariant() + "&") + "open=" + Uri.EscapeDataString(block.Anchor) + "#" + block.Anchor;
 
     /// <summary>The page's address with the given discussion filter and article, for links that keep the rest.</summary>
     public string Link(DiscussionFilter show, string? article = null, string? fragment = null)

@@ -44,7 +44,8 @@ public class DraftBrowserTests(BrowserFactory app) : IClassFixture<BrowserFactor
         var before = await page.Locator("#d-art-3 summary .count").TextContentAsync();
         await page.GetByText("Коментари по чл. 3", new() { Exact = true }).ClickAsync();
         var discussion = page.Locator("#d-art-3");
-        (await discussion.TextContentAsync())!.ShouldContain("Предлагам часовете за тишина");
+        // Opening the discussion loads its comments in place.
+        (await discussion.Locator(".comment", new() { HasText = "Предлагам часовете за тишина" }).First.TextContentAsync())!.ShouldContain("нека решим с анкета");
         await discussion.GetByLabel("Коментар по", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Чл. 3, ал. 1" });
         await discussion.GetByLabel("Вашият коментар по чл. 3").FillAsync("Тишината от 14:00 да важи само през лятото.");
         await discussion.GetByRole(AriaRole.Button, new() { Name = "Публикувай коментара" }).ClickAsync();
@@ -68,7 +69,10 @@ public class DraftBrowserTests(BrowserFactory app) : IClassFixture<BrowserFactor
         var id = await OrdinanceAsync();
         var page = await CitizenAsync(id, javaScript: false);
 
+        // Opening the discussion shows the link that brings the page back with it open.
         await page.GetByText("Коментари по чл. 3", new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Покажи коментарите и формата за коментар по чл. 3" }).ClickAsync();
+        page.Url.ShouldContain("open=art-3");
         var discussion = page.Locator("#d-art-3");
         await discussion.GetByLabel("Коментар по", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Чл. 3, ал. 1" });
         await discussion.GetByLabel("Вашият коментар по чл. 3").FillAsync("Без скрипт: тишината да започва от 13:30.");

@@ -46,9 +46,14 @@ public class DraftPageTests(GlasFactory app) : IClassFixture<GlasFactory>
         // Each article's discussion is beside it, with its count; a visitor is asked to sign in, not shown a form.
         page.QuerySelector("#d-art-3 summary")!.TextContent.ShouldContain("Коментари по чл. 3");
         page.QuerySelector("#d-art-3 summary .count")!.TextContent.ShouldBe("коментари: 2");
-        page.QuerySelector("#d-art-3 .comment .prewrap")!.TextContent.ShouldStartWith("Предлагам часовете за тишина");
-        page.QuerySelector("#d-art-3 textarea").ShouldBeNull();
-        page.QuerySelector("#d-art-3 .notice-neutral")!.TextContent.ShouldContain("Вход");
+        // Closed, a discussion carries only its count and a link that opens it; opened, its comments.
+        page.QuerySelector("#d-art-3 .comment").ShouldBeNull();
+        page.QuerySelector("#d-art-3 a.open-discussion")!.GetAttribute("href")!.ShouldEndWith("?open=art-3#art-3");
+        var opened = await app.Client().GetPageAsync($"/consultations/{id}?open=art-3");
+        opened.QuerySelector("#d-art-3")!.HasAttribute("open").ShouldBeTrue();
+        opened.QuerySelector("#d-art-3 .comment .prewrap")!.TextContent.ShouldStartWith("Предлагам часовете за тишина");
+        opened.QuerySelector("#d-art-3 textarea").ShouldBeNull();
+        opened.QuerySelector("#d-art-3 .notice-neutral")!.TextContent.ShouldContain("Вход");
         page.QuerySelectorAll(".most-discussed a").Select(a => a.GetAttribute("href")).ShouldContain(href => href!.EndsWith("a=art-3#art-3", StringComparison.Ordinal));
 
         // The unit page of чл. 5 shows its letters, not only "Забранява се:".
@@ -63,12 +68,12 @@ public class DraftPageTests(GlasFactory app) : IClassFixture<GlasFactory>
         var id = await ConsultationAsync("sliven", "Наредба за обществения ред");
         var paragraph = await UnitAsync(id, "Чл. 4");
         var citizen = await As("citizen@example.org");
-        var form = await citizen.GetPageAsync($"/consultations/{id}");
+        var form = await citizen.GetPageAsync($"/consultations/{id}?open=art-4");
         form.QuerySelector("#d-art-4 form.comment-form select").ShouldBeNull();
         form.QuerySelectorAll("#d-art-4 form.comment-form input[name='Comment.Target']").Single().GetAttribute("value").ShouldBe(paragraph.Id.ToString());
-        form.QuerySelectorAll("#d-art-3 select[name='Comment.Target'] option").Select(o => o.TextContent).ShouldBe(["Чл. 3, ал. 1", "Чл. 3, ал. 1, т. 1", "Чл. 3, ал. 1, т. 2", "Чл. 3, ал. 2"]);
+        (await citizen.GetPageAsync($"/consultations/{id}?open=art-3")).QuerySelectorAll("#d-art-3 select[name='Comment.Target'] option").Select(o => o.TextContent).ShouldBe(["Чл. 3, ал. 1", "Чл. 3, ал. 1, т. 1", "Чл. 3, ал. 1, т. 2", "Чл. 3, ал. 2"]);
         // Every form's fields have ids of their own.
-        var ids = form.QuerySelectorAll("[id]").Select(e => e.Id).ToList();
+        var ids = (await citizen.GetPageAsync($"/consultations/{id}?show=proposals")).QuerySelectorAll("[id]").Select(e => e.Id).ToList();
         ids.Distinct().Count().ShouldBe(ids.Count);
 
         var posted = await PostAsync(citizen, $"/consultations/{id}", "comment", new()
@@ -97,7 +102,7 @@ public class DraftPageTests(GlasFactory app) : IClassFixture<GlasFactory>
         });
         reply.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.ParentId == stored.Id), "sliven")).UnitId.ShouldBe(paragraph.Id);
-        var withReply = await citizen.GetPageAsync($"/consultations/{id}");
+        var withReply = await citizen.GetPageAsync($"/consultations/{id}?open=art-4");
         withReply.QuerySelector($"#d-art-4 #c-{stored.Id}")!.ParentElement!.QuerySelector(".replies")!.TextContent.ShouldContain("Уточнение към предложението.");
         (await citizen.GetPageAsync($"/consultations/{id}?show=proposals")).QuerySelector("#d-art-4 .replies").ShouldBeNull();
     }
@@ -158,8 +163,8 @@ public class DraftPageTests(GlasFactory app) : IClassFixture<GlasFactory>
             return await db.SaveChangesAsync();
         }, "sliven");
 
-        var page = await app.Client().GetPageAsync($"/consultations/{id}");
-        page.QuerySelectorAll("#d-art-2 article.comment .prewrap").Select(p => p.TextContent).ShouldBe(["Предложение № 35", "Предложение № 34", "Предложение № 33"]);
+        var page = await app.Client().GetPageAsync($"/consultations/{id}?open=art-2");
+        page.QuerySelectorAll("#d-art-2 article.comment .prewrap").Select(p => p.TextContent).ShouldBe(["Предложение № 35", "Предложение № 34", "Предложение № 33", "Предложение № 32", "Предложение № 31"]);
         var all = page.QuerySelector("#d-art-2 a.all-comments")!;
         all.TextContent.ShouldBe("Всички 35 предложения по чл. 2");
 
@@ -174,13 +179,13 @@ public class DraftPageTests(GlasFactory app) : IClassFixture<GlasFactory>
     public async Task After_the_report_each_proposal_shows_its_answer_in_the_text()
     {
         var id = await ConsultationAsync("levski", "Бюджет на Община Левски");
-        var page = await app.Client().GetPageAsync($"/t/levski/consultations/{id}");
+        var page = await app.Client().GetPageAsync($"/t/levski/consultations/{id}?show=answered");
         var notes = page.QuerySelectorAll(".draft-document .comment-note").Select(n => n.TextContent).ToList();
         notes.Count.ShouldBe(2);
         notes.ShouldContain(n => n.Contains("Отговор в справката: Приема се частично") && n.Contains("ремонт на две улици"));
         notes.ShouldContain(n => n.Contains("Не се приема") && n.Contains("Наредбата за местните такси"));
-        page.QuerySelector("#show option[value=answered]").ShouldNotBeNull();
-        (await app.Client().GetPageAsync($"/t/levski/consultations/{id}?show=answered")).QuerySelectorAll(".draft-document article.comment").Length.ShouldBe(2);
+        page.QuerySelector("#show option[value=answered]")!.HasAttribute("selected").ShouldBeTrue();
+        page.QuerySelectorAll(".draft-document article.comment").Length.ShouldBe(2);
         // Closed consultations offer no comment forms beside the articles.
         page.QuerySelector(".draft-document textarea").ShouldBeNull();
     }

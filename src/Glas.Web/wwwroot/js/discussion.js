@@ -2,7 +2,8 @@
 // Without this script everything works by ordinary links and forms (the server answers with the
 // page, the article's discussion open). With it, posting, replying, supporting and paging happen
 // without leaving the place in the text: the same request is sent, and the article's discussion is
-// replaced by the one in the page the server answers with.
+// replaced by the one in the page the server answers with. A discussion whose comments are not on
+// the page (only its count is) loads them when it is opened.
 (function () {
   'use strict';
 
@@ -30,7 +31,11 @@
     }
     var replacement = document.importNode(fresh, true);
     replacement.open = true;
+    var hadFocus = details.contains(document.activeElement);
     details.replaceWith(replacement);
+    if (hadFocus) {
+      replacement.querySelector('summary').focus();
+    }
     var notice = page.querySelector('main > .notice[role="status"]');
     announce(replacement, notice && notice.textContent.trim());
     var target = replacement.querySelector('.has-error textarea, .has-error input, [aria-invalid="true"]') ||
@@ -74,8 +79,21 @@
     });
   });
 
+  // Opening a discussion whose comments are not on the page loads them in place.
+  document.addEventListener('toggle', function (event) {
+    var details = event.target;
+    if (!details.matches || !details.matches('details.discussion[data-src]') || !details.open || details.dataset.loaded) {
+      return;
+    }
+    details.dataset.loaded = 'loading';
+    var url = details.dataset.src;
+    send(details, url, { credentials: 'same-origin' }, false, function () {
+      window.location.href = url;
+    });
+  }, true);
+
   document.addEventListener('click', function (event) {
-    var link = event.target.closest && event.target.closest('a.all-comments, details.discussion .pager a');
+    var link = event.target.closest && event.target.closest('a.all-comments, a.open-discussion, details.discussion .pager a');
     var details = link && discussionOf(link);
     if (!details || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) {
       return;
