@@ -79,7 +79,7 @@ public sealed class DetailsModel(GlasDbContext db, TimeProvider time, TenantRole
     protected override Guid? CommentUnitId => postedPart?.Id;
 
     /// <summary>Back to the page with the article just commented on open.</summary>
-    protected override string BackTo => PostedBlock is { } b ? $"{Here}?open={Uri.EscapeDataString(b.Anchor)}" : Here;
+    protected override string BackTo => (PostedBlock ?? Draft.Find(OpenArticle)) is { } b ? $"{Here}?open={Uri.EscapeDataString(b.Anchor)}" : Here;
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {

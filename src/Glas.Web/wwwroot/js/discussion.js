@@ -74,7 +74,10 @@
     event.preventDefault();
     var data = new FormData(form, event.submitter || undefined);
     var isNew = /handler=comment/.test(form.action);
-    send(details, form.action, { method: 'POST', body: data, credentials: 'same-origin' }, isNew, function () {
+    // The page comes back with this discussion open, whatever the action was.
+    var url = new URL(form.action, window.location.href);
+    url.searchParams.set('open', details.dataset.block);
+    send(details, url.toString(), { method: 'POST', body: data, credentials: 'same-origin' }, isNew, function () {
       HTMLFormElement.prototype.submit.call(form);
     });
   });
