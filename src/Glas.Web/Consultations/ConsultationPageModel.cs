@@ -47,12 +47,24 @@ public abstract class ConsultationPageModel(
 
     public bool CanComment => Status == ConsultationStatus.Open && Viewer is not null;
 
+    /// <summary>
+    /// The process is rated once the consultation has closed, by those who took part: not while they
+    /// are still reading and commenting.
+    /// </summary>
+    public bool RatingOpen => Status is ConsultationStatus.Closed or ConsultationStatus.ReportPublished or ConsultationStatus.Adopted;
+
+    /// <summary>The rating form is offered on the consultation page (not on every unit's), to those who commented, after the close.</summary>
+    public bool OffersRating => UnitNumber is null && HasCommented && RatingOpen;
+
     public sealed class CommentInput
     {
         public string? Text { get; set; }
 
         public AuthorShown Shown { get; set; } = AuthorShown.DisplayName;
         public Guid? ParentId { get; set; }
+
+        /// <summary>The part of the draft the comment is about, on the consultation page (a unit's page has it in its route).</summary>
+        public Guid? Target { get; set; }
     }
 
     [BindProperty]
@@ -137,10 +149,10 @@ public abstract class ConsultationPageModel(
         {
             return Challenge();
         }
-        if (!HasCommented)
+        if (!HasCommented || !RatingOpen)
         {
             TempData["Status"] = t["Rate.OnlyAfterComment"].Value;
-            return Back("rate");
+            return Back(HasCommented ? null : "rate");
         }
         remark = string.IsNullOrWhiteSpace(remark) ? null : remark.Trim();
         if (TooFast(t["Participation.TooFast"]) is { } tooFast)

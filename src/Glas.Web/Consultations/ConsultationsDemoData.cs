@@ -174,7 +174,7 @@ public static class ConsultationsDemoData
         if (order is not null)
         {
             var a = Say(order, 8, "citizen@example.org", "Предлагам часовете за тишина през деня да отпаднат: много хора работят от вкъщи, но и много деца спят следобед — нека решим с анкета.", minutes: 1);
-            Say(order, 5, "ngo@example.org", "Подкрепяме запазването на следобедната тишина в жилищните сгради.", AuthorShown.Organisation, a, minutes: 30);
+            Say(order, null, "ngo@example.org", "Подкрепяме запазването на следобедната тишина в жилищните сгради.", AuthorShown.Organisation, a, minutes: 30);
             Say(order, 11, "ngo@example.org", "Срокът до 23:00 часа за озвучаване е разумен, но трябва да важи и за частни събития на открито.", AuthorShown.Organisation, minutes: 60);
             Say(order, 13, "citizen@example.org", "Нека наредбата задължи общината да постави достатъчно кошчета и торбички в парковете.", minutes: 90);
             Say(order, null, "citizen@example.org", "Добре е проектът да се обсъди и на открита среща в квартал „Дружба“.", AuthorShown.Anonymous, minutes: 120);

@@ -139,7 +139,24 @@ public static partial class DraftSplitter
 
     private static string Collapse(string line) => WhitespacePattern().Replace(line.Replace('\u00A0', ' '), " ").Trim();
 
-    private static string Capitalise(string line) => line.Length == 0 ? line : char.ToUpperInvariant(line[0]) + line[1..].ToLowerInvariant();
+    /// <summary>"ГЛАВА ПЪРВА" → "Глава първа", "РАЗДЕЛ II" → "Раздел II": the first letter up, the rest down, Roman numerals kept.</summary>
+    private static string Capitalise(string line)
+    {
+        if (line.Length == 0)
+        {
+            return line;
+        }
+        var words = line.Split(' ');
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (!RomanPattern().IsMatch(words[i]))
+            {
+                words[i] = words[i].ToLowerInvariant();
+            }
+        }
+        var joined = string.Join(' ', words);
+        return char.ToUpperInvariant(joined[0]) + joined[1..];
+    }
 
     private sealed class Builder(UnitKind kind, string label, string path, int depth)
     {
@@ -173,6 +190,9 @@ public static partial class DraftSplitter
 
     [GeneratedRegex(@"^(?<n>[а-я])\)\s+(?<rest>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex LetterPattern();
+
+    [GeneratedRegex(@"^[IVXLCDM]+\.?$", RegexOptions.CultureInvariant)]
+    private static partial Regex RomanPattern();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespacePattern();

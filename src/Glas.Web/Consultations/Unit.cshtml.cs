@@ -20,6 +20,9 @@ public sealed class UnitModel(GlasDbContext db, TimeProvider time, TenantRoles r
     public int? Previous { get; private set; }
     public int? Next { get; private set; }
     public List<CommentView> Comments { get; private set; } = [];
+
+    /// <summary>The article (or heading, or text) the unit belongs to, with all its parts, so a point or letter is read in its place.</summary>
+    public DraftBlock? Block { get; private set; }
     public Pager Pager { get; private set; } = new(1, DetailsModel.CommentsPerPage, 0, "");
 
     [BindProperty(SupportsGet = true, Name = "number")]
@@ -50,7 +53,10 @@ public sealed class UnitModel(GlasDbContext db, TimeProvider time, TenantRoles r
 
     protected override async Task LoadPageAsync()
     {
-        var max = await Db.DraftUnits.Where(u => u.ConsultationId == Consultation.Id).MaxAsync(u => u.Number);
+        var parts = await Db.DraftUnits.AsNoTracking().Where(u => u.ConsultationId == Consultation.Id).OrderBy(u => u.Number)
+            .Select(u => new DraftPart(u.Id, u.Number, u.Kind, u.Label, u.Path, u.Text, u.Depth)).ToListAsync();
+        Block = DraftDocument.Build(parts).BlockOf(Unit.Id);
+        var max = parts.Count == 0 ? Number : parts[^1].Number;
         Previous = Number > 1 ? Number - 1 : null;
         Next = Number < max ? Number + 1 : null;
         (Comments, Pager) = await CommentViews.PagedAsync(Db, ConsultationComments.Kind, Consultation.Id, Unit.Id, Viewer, PageNumber, DetailsModel.CommentsPerPage, HttpContext.RequestAborted);

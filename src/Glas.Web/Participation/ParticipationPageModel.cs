@@ -42,6 +42,9 @@ public abstract class ParticipationPageModel : PageModel
 
     protected string Here => Request.PathBase + Request.Path;
 
+    /// <summary>Where a comment action returns to: this page, or a page may add what it needs to show the comment (e.g. which part is open).</summary>
+    protected virtual string BackTo => Here;
+
     protected RedirectResult Back(string? anchor = null) => Redirect(Here + (anchor is null ? "" : "#" + anchor));
 
     protected IStringLocalizer<T> Localizer<T>() => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<T>>();
@@ -50,7 +53,7 @@ public abstract class ParticipationPageModel : PageModel
 
     /// <summary>Answers a comment action: back to the page, or the page again with the messages.</summary>
     protected Task<IActionResult> AnswerAsync(CommentOutcome outcome, string? action, string? posted) =>
-        this.AnswerAsync(outcome, CommentFields, action, posted, LoadPageAsync, Here);
+        this.AnswerAsync(outcome, CommentFields, action, posted, LoadPageAsync, BackTo);
 
     /// <summary>Posts a comment or reply from the page's form (the unit comes from the route, never the form).</summary>
     protected async Task<IActionResult> PostCommentAsync(Guid id, CommentPost post) =>

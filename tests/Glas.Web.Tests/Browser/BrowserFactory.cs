@@ -48,9 +48,17 @@ public sealed class BrowserFactory : GlasFactory
         await base.DisposeAllAsync();
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1280)
+    /// <summary>A page in a fresh context (no cookies); <paramref name="zoom"/> 2 is a 200 % zoom (half the CSS pixels, twice the density).</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, bool javaScript = true, float zoom = 1)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = 900 }, Locale = "bg-BG" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = (int)(width / zoom), Height = (int)(900 / zoom) },
+            DeviceScaleFactor = zoom,
+            Locale = "bg-BG",
+            JavaScriptEnabled = javaScript,
+        });
         return await context.NewPageAsync();
     }
 

@@ -65,14 +65,15 @@ public class ConsultationJourneyTests(BrowserFactory app) : IClassFixture<Browse
         await citizen.GotoAsync($"/consultations/{id}");
         (await citizen.Locator(".badge").First.TextContentAsync()).ShouldBe("Отворена");
         await Check(citizen);
-        await citizen.Locator("#u-3 .unit-comments").ClickAsync();
+        // Unit 3 is чл. 2: its discussion opens beside it, and posting happens in place.
+        await citizen.GetByText("Коментари по чл. 2", new() { Exact = true }).ClickAsync();
         await Check(citizen);
-        await citizen.GetByLabel("Вашият коментар по тази част").FillAsync("Синята зона да не важи в неделя.");
-        await citizen.GetByRole(AriaRole.Button, new() { Name = "Публикувай коментара" }).ClickAsync();
-        (await citizen.Locator("[role=status]").TextContentAsync()).ShouldBe("Коментарът е публикуван.");
-        await citizen.GetByRole(AriaRole.Link, new() { Name = "Следваща част" }).ClickAsync();
-        await citizen.GetByRole(AriaRole.Button, new() { Name = "Подкрепям" }).ClickAsync();
-        (await citizen.Locator("[role=status]").TextContentAsync()).ShouldBe("Подкрепата е отбелязана.");
+        await citizen.GetByLabel("Вашият коментар по чл. 2").FillAsync("Синята зона да не важи в неделя.");
+        await citizen.Locator("#d-art-2").GetByRole(AriaRole.Button, new() { Name = "Публикувай коментара" }).ClickAsync();
+        (await citizen.Locator("#d-art-2 [role=status]").TextContentAsync()).ShouldBe("Коментарът е публикуван.");
+        await citizen.GetByText("Коментари по чл. 3", new() { Exact = true }).ClickAsync();
+        await citizen.Locator("#d-art-3").GetByRole(AriaRole.Button, new() { Name = "Подкрепям" }).ClickAsync();
+        (await citizen.Locator("#d-art-3 [role=status]").TextContentAsync()).ShouldBe("Подкрепата е отбелязана.");
         await Check(citizen);
 
         // A moderator hides the organisation's comment with a reason; it stays, marked.
@@ -117,6 +118,10 @@ public class ConsultationJourneyTests(BrowserFactory app) : IClassFixture<Browse
             // An anonymous visitor reads the report and downloads the .docx.
             var visitor = await app.NewPageAsync();
             await visitor.GotoAsync($"/consultations/{id}");
+            // Each proposal shows its answer in the text, under it.
+            await visitor.GetByText("Коментари по чл. 2", new() { Exact = true }).ClickAsync();
+            (await visitor.Locator("#d-art-2 .comment-note").TextContentAsync())!.ShouldContain("Приема се частично");
+            await Check(visitor);
             await visitor.GetByRole(AriaRole.Link, new() { Name = "Прочетете справката" }).ClickAsync();
             await Check(visitor);
             (await visitor.Locator("table.report").First.TextContentAsync())!.ShouldContain("Приема се частично");

@@ -222,8 +222,8 @@ public class ConsultationsTests(GlasFactory app) : IClassFixture<GlasFactory>
         unitPage.QuerySelector($"#c-{proposal.Id} .prewrap")!.TextContent.ShouldBe("Предлагам по-ясна формулировка на чл. 2. 🌳");
         unitPage.QuerySelector($"#c-{proposal.Id} .comment-meta strong")!.TextContent.ShouldBe("Мария Гражданка");
         var general = await app.Client().GetPageAsync($"/consultations/{id}");
-        general.QuerySelectorAll(".comment-meta strong").Select(e => e.TextContent).ShouldBe(["Сдружение „Демо“", "Анонимно"]);
-        general.QuerySelector("#u-3 .unit-comments")!.TextContent.ShouldStartWith("коментари: 2");
+        general.QuerySelectorAll("section[aria-labelledby=comments-h] .comment-meta strong").Select(e => e.TextContent).ShouldBe(["Сдружение „Демо“", "Анонимно"]);
+        general.QuerySelector("#d-art-2 summary .count")!.TextContent.ShouldBe("коментари: 2");
 
         // Past the deadline the server refuses, whatever the form says.
         app.Clock.Advance(TimeSpan.FromDays(31));
@@ -347,7 +347,7 @@ public class ConsultationsTests(GlasFactory app) : IClassFixture<GlasFactory>
         var page = await app.Client().GetPageAsync($"/consultations/{id}/units/2");
         page.QuerySelector($"#c-{comment.Id} .hidden-note")!.TextContent.ShouldBe("скрит от модератор: Нарушава кодекса на поведение");
         page.Body!.TextContent.ShouldNotContain("Обидна реплика.");
-        (await app.Client().GetPageAsync($"/consultations/{id}")).QuerySelector("#u-2 .unit-comments")!.TextContent.ShouldStartWith("коментари: 1");
+        (await app.Client().GetPageAsync($"/consultations/{id}")).QuerySelector("#d-art-1 summary .count")!.TextContent.ShouldBe("коментари: 1");
         (await app.WithDbAsync(db => db.Comments.CountAsync(c => c.SubjectId == id), "sliven")).ShouldBe(1);
         var audit = await app.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.Action == "comment.hidden" && a.Subject == $"comment:{comment.Id}"), "sliven");
         audit.ActorUserId.ShouldNotBeNull();
@@ -475,10 +475,27 @@ public class ConsultationsTests(GlasFactory app) : IClassFixture<GlasFactory>
         (await (await PostAsync(citizen, $"/consultations/{id}", "rate", new() { ["score"] = "5" })).Content.ReadAsStringAsync()).ShouldBeEmpty();
         (await app.WithDbAsync(db => db.ProcessRatings.CountAsync(r => r.ConsultationId == id))).ShouldBe(0);
         await CommentAsync(citizen, id, "Коментар.");
-        (await (await PostAsync(citizen, $"/consultations/{id}", "rate", new() { ["score"] = "9" })).ParseAsync()).QuerySelector(".error-summary")!.TextContent.ShouldContain("от 1 до 5");
-        (await PostAsync(citizen, $"/consultations/{id}", "rate", new() { ["score"] = "4", ["remark"] = "Ясен текст." })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var manage = await official.GetPageAsync($"/consultations/{id}/manage");
-        manage.Body!.TextContent.ShouldContain("Средна оценка 4,0 от 1 гласа.");
-        manage.Body.TextContent.ShouldContain("Ясен текст.");
+        // Not while the consultation is open: the form is not offered and a posted rating is refused.
+        (await citizen.GetPageAsync($"/consultations/{id}")).QuerySelector("form#rate").ShouldBeNull();
+        (await PostAsync(citizen, $"/consultations/{id}", "rate", new() { ["score"] = "5" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.WithDbAsync(db => db.ProcessRatings.CountAsync(r => r.ConsultationId == id))).ShouldBe(0);
+        app.Clock.Advance(TimeSpan.FromDays(32));
+        try
+        {
+            // A month on, the sign-in has expired too.
+            citizen = await As("citizen@example.org");
+            official = await As("official.sliven@example.org");
+            (await citizen.GetPageAsync($"/consultations/{id}")).QuerySelector("form#rate").ShouldNotBeNull();
+            (await citizen.GetPageAsync($"/consultations/{id}/units/1")).QuerySelector("form#rate").ShouldBeNull();
+            (await (await PostAsync(citizen, $"/consultations/{id}", "rate", new() { ["score"] = "9" })).ParseAsync()).QuerySelector(".error-summary")!.TextContent.ShouldContain("от 1 до 5");
+            (await PostAsync(citizen, $"/consultations/{id}", "rate", new() { ["score"] = "4", ["remark"] = "Ясен текст." })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            var manage = await official.GetPageAsync($"/consultations/{id}/manage");
+            manage.Body!.TextContent.ShouldContain("Средна оценка 4,0 от 1 гласа.");
+            manage.Body.TextContent.ShouldContain("Ясен текст.");
+        }
+        finally
+        {
+            app.Clock.Advance(TimeSpan.FromDays(-32));
+        }
     }
 }

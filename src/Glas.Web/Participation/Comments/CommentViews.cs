@@ -41,12 +41,30 @@ public static class CommentViews
         var pageIds = top.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).Select(c => c.Id);
         var rows = await Project(db.Comments.AsNoTracking().Where(c => pageIds.Contains(c.Id) || (c.ParentId != null && pageIds.Contains(c.ParentId.Value))), db, viewer)
             .ToListAsync(ct);
-        var byId = rows.Where(r => r.ParentId is null).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToList();
-        foreach (var reply in rows.Where(r => r.ParentId is not null).OrderBy(r => r.CreatedAt))
+        return Thread(rows, rows.Where(r => r.ParentId is null).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Select(r => r.Id));
+    }
+
+    /// <summary>The given top-level comments with their replies, in the given order, in one round trip.</summary>
+    public static async Task<List<CommentView>> WithRepliesAsync(GlasDbContext db, IReadOnlyCollection<Guid> topIds, Guid? viewer, CancellationToken ct)
+    {
+        if (topIds.Count == 0)
         {
-            byId.FirstOrDefault(r => r.Id == reply.ParentId)?.Replies.Add(reply);
+            return [];
         }
-        return byId;
+        var rows = await Project(db.Comments.AsNoTracking().Where(c => topIds.Contains(c.Id) || (c.ParentId != null && topIds.Contains(c.ParentId.Value))), db, viewer)
+            .ToListAsync(ct);
+        return Thread(rows, topIds);
+    }
+
+    /// <summary>Top-level rows in the given order, each with its replies oldest first.</summary>
+    private static List<CommentView> Thread(List<CommentView> rows, IEnumerable<Guid> order)
+    {
+        var top = rows.Where(r => r.ParentId is null).ToDictionary(r => r.Id);
+        foreach (var reply in rows.Where(r => r.ParentId is not null).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id))
+        {
+            top.GetValueOrDefault(reply.ParentId!.Value)?.Replies.Add(reply);
+        }
+        return order.Select(top.GetValueOrDefault).OfType<CommentView>().ToList();
     }
 
     /// <summary>

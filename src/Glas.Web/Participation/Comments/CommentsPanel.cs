@@ -4,13 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Glas.Web.Participation.Comments;
 
 /// <summary>The names a page's comment form posts: "Comment.Text" on a page with other forms, "Comment" on a simpler one.</summary>
-public sealed record CommentFields(string Text, string Shown, string ParentId)
+public sealed record CommentFields(string Text, string Shown, string ParentId, string Target)
 {
-    /// <summary>Fields of a bound object, e.g. Comment.Text, Comment.Shown, Comment.ParentId.</summary>
-    public static CommentFields Nested(string prefix) => new($"{prefix}.Text", $"{prefix}.Shown", $"{prefix}.ParentId");
+    /// <summary>Fields of a bound object, e.g. Comment.Text, Comment.Shown, Comment.ParentId, Comment.Target.</summary>
+    public static CommentFields Nested(string prefix) => new($"{prefix}.Text", $"{prefix}.Shown", $"{prefix}.ParentId", $"{prefix}.Target");
 
-    /// <summary>One field named after the comment itself, e.g. Comment, with CommentShown and CommentParentId.</summary>
-    public static CommentFields Flat(string name) => new(name, $"{name}Shown", $"{name}ParentId");
+    /// <summary>One field named after the comment itself, e.g. Comment, with CommentShown, CommentParentId and CommentTarget.</summary>
+    public static CommentFields Flat(string name) => new(name, $"{name}Shown", $"{name}ParentId", $"{name}Target");
 
     /// <summary>The key a message is shown under: the form's text or shown-as field, or the one comment's reason or edit field.</summary>
     public string Key(CommentField field, string? action, Guid? commentId) => field switch
@@ -23,7 +23,7 @@ public sealed record CommentFields(string Text, string Shown, string ParentId)
 }
 
 /// <summary>What the shared comment partials show on a module's page: the thread, the form and what the viewer may do.</summary>
-public sealed class CommentsPanel
+public sealed record CommentsPanel
 {
     public required string Kind { get; init; }
     public required CommentFields Fields { get; init; }
@@ -46,8 +46,33 @@ public sealed class CommentsPanel
     /// <summary>The organisation the viewer may post for, or null.</summary>
     public string? Organisation { get; init; }
 
+    /// <summary>
+    /// The parts of the subject a new comment in this panel may be about (e.g. an article and its
+    /// paragraphs), posted as <see cref="CommentFields.Target"/>; empty when the page decides alone.
+    /// A reply carries its parent's part.
+    /// </summary>
+    public IReadOnlyList<CommentTarget> Targets { get; init; } = [];
+
+    /// <summary>
+    /// Distinguishes this panel's form when a page has several: its fields get ids of their own and
+    /// show no messages (the messages belong to the form that was posted, whose Suffix is null).
+    /// </summary>
+    public string? Suffix { get; init; }
+
+    /// <summary>What the page adds under a comment (e.g. the answer to a proposal), by comment id.</summary>
+    public IReadOnlyDictionary<Guid, CommentNote> Notes { get; init; } = new Dictionary<Guid, CommentNote>();
+
+    /// <summary>The key and id of one of the form's fields: the field's name, or a name of its own when the panel has a suffix.</summary>
+    public string FieldKey(string field) => Suffix is null ? field : $"{field}-{Suffix}";
+
     public bool MayEdit(CommentView c) => c.MineAuthored && !c.IsHidden && Open && CommentRules.InEditWindow(c.CreatedAt, Now);
 }
+
+/// <summary>A part of a subject that a comment may be about: its id and how the form names it.</summary>
+public sealed record CommentTarget(Guid Id, string Label);
+
+/// <summary>A page's note under a comment: a title (e.g. "Прието"), the text, and a tone for its look.</summary>
+public sealed record CommentNote(string Title, string? Text, string Tone);
 
 /// <summary>A comment in its panel, for the _Comment partial.</summary>
 public sealed record CommentItem(CommentsPanel Panel, CommentView Comment);
