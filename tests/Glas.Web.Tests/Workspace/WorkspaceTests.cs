@@ -287,7 +287,7 @@ public class WorkspaceTests(GlasFactory app) : IClassFixture<GlasFactory>
 
         var official = await (await As("official.sliven@example.org")).GetPageAsync("/consultations?status=Draft");
         var card = official.QuerySelectorAll(".consultation-card").Single(c => c.QuerySelector("h3")!.TextContent.Trim() == title);
-        card.QuerySelector(".badge")!.TextContent.ShouldBe("Чернова");
+        card.QuerySelector(".tag.status-draft")!.TextContent.ShouldBe("Чернова");
         official.QuerySelectorAll("#status option").Select(o => o.GetAttribute("value")).ShouldContain("Draft");
         // An unknown or hostile status lists everything (drafts included for the official), never an error.
         var officialClient = await As("official.sliven@example.org");
