@@ -79,7 +79,7 @@ public sealed class DetailsModel(GlasDbContext db, TimeProvider time, TenantRole
     protected override Guid? CommentUnitId => postedPart?.Id;
 
     /// <summary>Back to the page with the article just commented on open.</summary>
-    protected override string BackTo => (PostedBlock ?? Draft.Find(OpenArticle)) is { } b ? $"{Here}?open={Uri.EscapeDataString(b.Anchor)}" : Here;
+    protected override string BackTo => (PostedBlock ?? Draft.Find(OpenArticle)) is { } b ? Address(Show, ("open", b.Anchor), null) : Here;
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -249,21 +249,22 @@ public sealed class DetailsModel(GlasDbContext db, TimeProvider time, TenantRole
     private string TargetLabel(DraftBlock block, DraftPart part) =>
         part.Path == block.Title ? T["Comment.WholeArticle", block.Title] : part.Path;
 
-    /// <summary>The page with this article's discussion open, where it is.</summary>
-    public string OpenLink(DraftBlock block) =>
-        Here + "?" + (Show == DiscussionFilter.All ? "" : "show=" + Show.ToString().ToLowerInvariant() + "&") + "open=" + Uri.EscapeDataString(block.Anchor) + "#" + block.Anchor;
+    /// <summary>The page with this article's discussion open, where it is (the filter kept).</summary>
+    public string OpenLink(DraftBlock block) => Address(Show, ("open", block.Anchor), block.Anchor);
 
     /// <summary>The page's address with the given discussion filter and article, for links that keep the rest.</summary>
-    public string Link(DiscussionFilter show, string? article = null, string? fragment = null)
+    public string Link(DiscussionFilter show, string? article = null, string? fragment = null) => Address(show, ("a", article), fragment);
+
+    private string Address(DiscussionFilter show, (string Key, string? Value) part, string? fragment)
     {
         var query = new List<string>();
         if (show != DiscussionFilter.All)
         {
             query.Add("show=" + show.ToString().ToLowerInvariant());
         }
-        if (article is not null)
+        if (part.Value is not null)
         {
-            query.Add("a=" + Uri.EscapeDataString(article));
+            query.Add(part.Key + "=" + Uri.EscapeDataString(part.Value));
         }
         return Here + (query.Count > 0 ? "?" + string.Join('&', query) : "") + (fragment is null ? "" : "#" + fragment);
     }
