@@ -61,8 +61,7 @@ public partial class NewsJourneyTests(BrowserFactory app) : IClassFixture<Browse
 
         // The announcement job notices it and the visitor gets an e-mail with the one-click unsubscribe.
         await app.Services.GetServices<IJobHandler>().OfType<AnnounceJob>().Single().RunAsync("{}", CancellationToken.None);
-        var mail = await app.WaitForMailAsync(email, 1);
-        mail.ShouldContain(title);
+        var mail = await app.WaitForMailAsync(email, title);
         mail.ShouldContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
         var unsubscribe = UnsubscribeHeader().Match(mail).Groups[1].Value;
         unsubscribe.ShouldStartWith(app.BaseUrl + "/subscriptions/unsubscribe/");

@@ -78,13 +78,22 @@ public class GlasFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Waits for the background runner to write an e-mail to <paramref name="to"/> and returns its text.</summary>
-    public async Task<string> WaitForMailAsync(string to, int index = 0)
+    public Task<string> WaitForMailAsync(string to, int index = 0) => WaitForMailAsync(to, index, null);
+
+    /// <summary>
+    /// Waits for an e-mail to <paramref name="to"/> whose decoded text contains <paramref name="containing"/>
+    /// (other mails to the same address, e.g. announcements of items other tests published, are passed over).
+    /// </summary>
+    public Task<string> WaitForMailAsync(string to, string containing) => WaitForMailAsync(to, 0, containing);
+
+    private async Task<string> WaitForMailAsync(string to, int index, string? containing)
     {
         for (var i = 0; i < 100; i++)
         {
             var mails = Directory.GetFiles(MailDirectory, "*.eml")
                 .Select(f => (File: f, Text: Mail.Decode(File.ReadAllText(f))))
                 .Where(m => m.Text.Contains("To: " + to, StringComparison.OrdinalIgnoreCase))
+                .Where(m => containing is null || m.Text.Contains(containing, StringComparison.Ordinal))
                 .OrderBy(m => File.GetCreationTimeUtc(m.File)).ThenBy(m => m.File)
                 .ToList();
             if (mails.Count > index)
@@ -93,7 +102,7 @@ public class GlasFactory : WebApplicationFactory<Program>, IAsyncLifetime
             }
             await Task.Delay(100);
         }
-        throw new TimeoutException($"No e-mail #{index + 1} to {to} within 10 s in {MailDirectory}.");
+        throw new TimeoutException($"No e-mail #{index + 1} to {to}{(containing is null ? "" : " containing " + containing)} within 10 s in {MailDirectory}.");
     }
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAllAsync();

@@ -140,7 +140,7 @@ public partial class SubscriptionsTests(GlasFactory app) : IClassFixture<GlasFac
         await PublishNewsAsync(title, "budget");
         await RunAsync<AnnounceJob>();
 
-        var mail = await app.WaitForMailAsync(wanted, 1);
+        var mail = await app.WaitForMailAsync(wanted, title);
         mail.ShouldContain("Subject: =?utf-8?"); // encoded subject with the title
         mail.ShouldContain("Новини: " + title);
         mail.ShouldContain("http://localhost:5080/news/");
@@ -197,8 +197,7 @@ public partial class SubscriptionsTests(GlasFactory app) : IClassFixture<GlasFac
         app.Clock.Advance(TimeSpan.FromSeconds(1));
         await RunAsync<WeeklyDigestJob>();
 
-        var digest = await app.WaitForMailAsync(email, 1);
-        digest.ShouldContain("Новото в Община Сливен през изминалата седмица");
+        var digest = await app.WaitForMailAsync(email, "Новото в Община Сливен през изминалата седмица");
         digest.ShouldContain(first);
         digest.ShouldContain(second);
         digest.ShouldNotContain(off);
