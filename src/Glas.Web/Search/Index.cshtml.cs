@@ -27,6 +27,9 @@ public sealed class IndexModel(GlasDbContext db, IStringLocalizer<SearchText> t)
     public List<string> Modules { get; private set; } = [];
     public bool Searched { get; private set; }
 
+    /// <summary>More items match than are counted and ranked (see <see cref="SearchQuery.Limit"/>).</summary>
+    public bool More { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         // The sections that contribute to search, from the manifest: no scan of the index per request.
@@ -50,7 +53,7 @@ public sealed class IndexModel(GlasDbContext db, IStringLocalizer<SearchText> t)
         Searched = true;
         var query = string.Join('&', new[] { ("q", Q), ("module", Module), ("year", Year?.ToString(System.Globalization.CultureInfo.InvariantCulture)) }
             .Where(x => !string.IsNullOrEmpty(x.Item2)).Select(x => x.Item1 + "=" + Uri.EscapeDataString(x.Item2!)));
-        (Hits, var pager) = await SearchQuery.RunAsync(db, new SearchRequest(Q, Module, Year, PageNumber), ct);
+        (Hits, var pager, More) = await SearchQuery.RunAsync(db, new SearchRequest(Q, Module, Year, PageNumber), ct);
         Pager = new Pager(pager.Current, pager.Size, pager.Total, query);
         return Page();
     }

@@ -21,6 +21,7 @@ internal sealed class SearchEntryConfiguration : IEntityTypeConfiguration<Search
         b.Property(x => x.Path).HasMaxLength(400);
         b.HasIndex(x => x.Vector).HasMethod("gin");
         b.HasIndex(x => new { x.TenantId, x.Module, x.Date });
+        b.HasIndex(x => new { x.TenantId, x.Date, x.ItemId });
         b.HasOne<Tenant>().WithMany().HasForeignKey(x => x.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -36,9 +36,9 @@ public sealed class SearchModule : GlasModule
                 {
                     return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [error.Field] = [t[error.Key]] });
                 }
-                var (hits, pager) = await SearchQuery.RunAsync(db, new SearchRequest(q, module, year, page), ct);
+                var (hits, pager, more) = await SearchQuery.RunAsync(db, new SearchRequest(q, module, year, page), ct);
                 return TypedResults.Ok(new SearchResultsDto(hits.Select(h => new SearchHitDto(h.Module, h.Kind, h.Id, h.Title, h.Path, h.Date,
-                    string.Concat(h.Snippet.Select(p => p.Text)))).ToList(), pager.Current, pager.Size, pager.Total));
+                    string.Concat(h.Snippet.Select(p => p.Text)))).ToList(), pager.Current, pager.Size, pager.Total, more));
             })
             .WithTags("Search").WithName("Search")
             .WithSummary("Public items of every module that contain every word (Bulgarian forms of a word count as the word; the last word also as a prefix), best first.");
@@ -69,7 +69,11 @@ public static class SearchRules
     }
 }
 
-/// <summary>A page of search results; <c>path</c> is under the administration's address, <c>snippet</c> plain text.</summary>
-public sealed record SearchResultsDto(IReadOnlyList<SearchHitDto> Items, int Page, int PageSize, int Total);
+/// <summary>
+/// A page of search results; <c>path</c> is under the administration's address, <c>snippet</c> plain
+/// text. <c>more</c>: more items match than the 1,000 that are counted and ranked (<c>total</c> is
+/// then 1,000, the newest matches ranked); a narrower query or a filter finds the rest.
+/// </summary>
+public sealed record SearchResultsDto(IReadOnlyList<SearchHitDto> Items, int Page, int PageSize, int Total, bool More);
 
 public sealed record SearchHitDto(string Module, string Kind, Guid Id, string Title, string Path, DateTimeOffset Date, string Snippet);

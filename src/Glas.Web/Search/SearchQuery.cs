@@ -11,6 +11,12 @@ public sealed record SearchRequest(string? Q, string? Module, int? Year, int? Pa
 /// <summary>A found item: where it is, what it is, and a snippet of its text with the matched words marked.</summary>
 public sealed record SearchHit(string Module, string Kind, Guid Id, string Title, string Path, DateTimeOffset Date, IReadOnlyList<SnippetPart> Snippet);
 
+/// <summary>
+/// A page of found items. <see cref="More"/>: more than <see cref="SearchQuery.Limit"/> items match;
+/// the pager's total is that limit and the newest that many matches are ranked.
+/// </summary>
+public sealed record SearchResults(List<SearchHit> Hits, Pager Pager, bool More);
+
 /// <summary>A piece of a snippet; <see cref="Match"/> pieces are the words that were searched for.</summary>
 public sealed record SnippetPart(string Text, bool Match);
 
@@ -19,35 +25,90 @@ public static partial class SearchQuery
     public const int PageSize = 20;
     public const int MaxQueryLength = 200;
 
-    /// <summary>The items of the current administration that match every word, best first (cover density, title words weighing most), then newest.</summary>
-    public static async Task<(List<SearchHit> Hits, Pager Pager)> RunAsync(GlasDbContext db, SearchRequest request, CancellationToken ct)
+    /// <summary>
+    /// At most this many matches are counted and ranked: all of them when fewer match, else the newest
+    /// this many (<see cref="SearchResults.More"/>). Ranking reads each candidate's stems, so ranking
+    /// every match of a common word would cost hundreds of milliseconds.
+    /// </summary>
+    public const int Limit = 1000;
+
+    /// <summary>How many of the newest entries are looked at first to tell a common query from a rare one.</summary>
+    public const int ProbeSize = 500;
+
+    /// <summary>A query is common when at least this many of the <see cref="ProbeSize"/> newest entries match (5 %).</summary>
+    public const int CommonInProbe = 25;
+
+    /// <summary>A common query's newest matches are looked for among this many newest entries (enough at 5 %).</summary>
+    public const int WindowSize = 20_000;
+
+    /// <summary>
+    /// The items of the current administration that match every word, best first (cover density,
+    /// title words weighing most), then newest; exact when at most <see cref="Limit"/> items match,
+    /// otherwise over the newest <see cref="Limit"/> matches. A rare query's matches come from the
+    /// GIN index; a common query's (one that matches at least 5 % of the newest entries) from a walk
+    /// down the date index that stops at the <see cref="Limit"/>-th match, since collecting every
+    /// match of a word found in half the entries is what made search slow.
+    /// </summary>
+    public static async Task<SearchResults> RunAsync(GlasDbContext db, SearchRequest request, CancellationToken ct)
     {
         var tsquery = BulgarianText.Query(request.Q);
         if (tsquery is null)
         {
-            return ([], new Pager(1, PageSize, 0));
+            return new([], new Pager(1, PageSize, 0), false);
         }
-        var query = db.SearchEntries.AsNoTracking().Where(e => e.Vector.Matches(EF.Functions.ToTsQuery("simple", tsquery)));
+        var entries = db.SearchEntries.AsNoTracking();
         if (!string.IsNullOrEmpty(request.Module))
         {
-            query = query.Where(e => e.Module == request.Module);
+            entries = entries.Where(e => e.Module == request.Module);
         }
         if (request.Year is { } year)
         {
             var from = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero);
             var to = from.AddYears(1);
-            query = query.Where(e => e.Date >= from && e.Date < to);
+            entries = entries.Where(e => e.Date >= from && e.Date < to);
         }
-        var pager = new Pager(request.Page, PageSize, await query.CountAsync(ct));
-        var rows = await query
-            .OrderByDescending(e => e.Vector.RankCoverDensity(EF.Functions.ToTsQuery("simple", tsquery)))
-            .ThenByDescending(e => e.Date).ThenBy(e => e.ItemId)
-            .Skip(pager.Skip).Take(PageSize)
+        var newest = entries.OrderByDescending(e => e.Date).ThenByDescending(e => e.ItemId);
+
+        List<Candidate>? candidates = null;
+        var probe = await newest.Take(ProbeSize).CountAsync(e => e.Vector.Matches(EF.Functions.ToTsQuery("simple", tsquery)), ct);
+        if (probe >= CommonInProbe)
+        {
+            candidates = await Candidates(newest.Take(WindowSize).Where(e => e.Vector.Matches(EF.Functions.ToTsQuery("simple", tsquery))), tsquery, ct);
+            if (candidates.Count <= Limit)
+            {
+                // Fewer matches in the window than expected: count them all below.
+                candidates = null;
+            }
+        }
+        candidates ??= await Candidates(entries.Where(e => e.Vector.Matches(EF.Functions.ToTsQuery("simple", tsquery))), tsquery, ct);
+
+        var more = candidates.Count > Limit;
+        var ranked = candidates.Take(Limit)
+            .OrderByDescending(c => c.Rank).ThenByDescending(c => c.Date).ThenBy(c => c.ItemId).ToList();
+        var pager = new Pager(request.Page, PageSize, ranked.Count);
+        var page = ranked.Skip(pager.Skip).Take(PageSize).ToList();
+        if (page.Count == 0)
+        {
+            return new([], pager, more);
+        }
+        var modules = page.Select(c => c.Module).Distinct().ToList();
+        var ids = page.Select(c => c.ItemId).ToList();
+        var rows = await db.SearchEntries.AsNoTracking()
+            .Where(e => modules.Contains(e.Module) && ids.Contains(e.ItemId))
             .Select(e => new { e.Module, e.Kind, e.ItemId, e.Title, e.Path, e.Date, e.Text })
             .ToListAsync(ct);
         var stems = BulgarianText.Words(request.Q).SelectMany(w => w).ToHashSet(StringComparer.Ordinal);
-        return (rows.Select(r => new SearchHit(r.Module, r.Kind, r.ItemId, r.Title, r.Path, r.Date, Snippet(r.Text, stems))).ToList(), pager);
+        return new([.. page.Join(rows, c => (c.Module, c.ItemId), r => (r.Module, r.ItemId), (c, r) => r)
+            .Select(r => new SearchHit(r.Module, r.Kind, r.ItemId, r.Title, r.Path, r.Date, Snippet(r.Text, stems)))], pager, more);
     }
+
+    /// <summary>The newest <see cref="Limit"/> + 1 of the matches with their rank (one more tells that there are more).</summary>
+    private static Task<List<Candidate>> Candidates(IQueryable<SearchEntry> matches, string tsquery, CancellationToken ct) =>
+        matches.OrderByDescending(e => e.Date).ThenByDescending(e => e.ItemId).Take(Limit + 1)
+            .Select(e => new Candidate(e.Module, e.ItemId, e.Date, e.Vector.RankCoverDensity(EF.Functions.ToTsQuery("simple", tsquery))))
+            .ToListAsync(ct);
+
+    private sealed record Candidate(string Module, Guid ItemId, DateTimeOffset Date, float Rank);
 
     /// <summary>About <paramref name="length"/> characters of the text around its first matched word, the matched words marked.</summary>
     public static List<SnippetPart> Snippet(string text, IReadOnlySet<string> stems, int length = 240)
