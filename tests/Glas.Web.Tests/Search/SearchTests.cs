@@ -168,6 +168,56 @@ public class SearchTests(GlasFactory app) : IClassFixture<GlasFactory>
         empty.QuerySelector("#q-error")!.TextContent.ShouldBe("Въведете поне една дума за търсене.");
     }
 
+    [Fact]
+    public async Task A_common_word_ranks_the_newest_thousand_matches_and_says_there_are_more()
+    {
+        await IndexedAsync();
+        // 1,200 entries of Ruse's regional administration with a word no other entry has; each a day older than the
+        // one before. The oldest carries the word three times in its title and would rank first over all
+        // matches; entry 500 carries it twice and ranks first among the newest thousand.
+        var now = DateTimeOffset.UtcNow;
+        var stems = BulgarianText.Lexemes("Ябълкова градина");
+        var word = BulgarianText.Lexemes("ябълкова");
+        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "SearchEntries" ("Module", "ItemId", "TenantId", "Kind", "Title", "Text", "Path", "Date", "Vector", "IndexedAt")
+            SELECT 'test-common', gen_random_uuid(), t."Id", 'test', 'Ябълкова градина ' || g || CASE g WHEN 500 THEN ' ябълкова' WHEN 1200 THEN ' ябълкова ябълкова' ELSE '' END,
+                   'Текст ' || g, '/test/' || g, {now} - g * interval '1 day',
+                   setweight(to_tsvector('simple', {stems} || CASE g WHEN 500 THEN ' ' || {word} WHEN 1200 THEN ' ' || {word} || ' ' || {word} ELSE '' END), 'A'), {now}
+            FROM generate_series(1, 1200) g, "Tenants" t WHERE t."Slug" = 'ruse-oblast'
+            """));
+        try
+        {
+            var first = await SearchAsync("/t/ruse-oblast", "ябълкова");
+            first.Total.ShouldBe(SearchQuery.Limit);
+            first.More.ShouldBeTrue();
+            first.Items.Count.ShouldBe(SearchQuery.PageSize);
+            first.Items[0].Title.ShouldBe("Ябълкова градина 500 ябълкова");
+            first.Items.ShouldNotContain(i => i.Title.StartsWith("Ябълкова градина 1200", StringComparison.Ordinal));
+            // Equal ranks: newest first; the pages go as far as the thousandth match.
+            first.Items[1].Title.ShouldBe("Ябълкова градина 1");
+            var last = await SearchAsync("/t/ruse-oblast", "ябълкова", "&page=50");
+            last.Page.ShouldBe(50);
+            last.Items.Count.ShouldBe(SearchQuery.PageSize);
+            last.Items[^1].Title.ShouldBe("Ябълкова градина 1000");
+            var page = await app.Client().GetPageAsync("/t/ruse-oblast/search?q=" + Uri.EscapeDataString("ябълкова"));
+            page.QuerySelector("#results-h")!.TextContent.ShouldBe("Намерени резултати: над 1000");
+
+            // Narrowed by year, fewer than a thousand match: the count is exact and the best of them all comes first.
+            var year = (now - TimeSpan.FromDays(1200)).Year;
+            var narrowed = await SearchAsync("/t/ruse-oblast", "ябълкова", $"&year={year}");
+            narrowed.More.ShouldBeFalse();
+            narrowed.Total.ShouldBeLessThan(SearchQuery.Limit);
+            narrowed.Items[0].Title.ShouldBe("Ябълкова градина 1200 ябълкова ябълкова");
+
+            // Another administration sees none of them.
+            (await SearchAsync("/t/levski", "ябълкова")).Total.ShouldBe(0);
+        }
+        finally
+        {
+            await app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"""DELETE FROM "SearchEntries" WHERE "Module" = 'test-common'"""));
+        }
+    }
+
     private async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
     {
         for (var i = 0; i < 100; i++)
