@@ -98,8 +98,10 @@ public static partial class SearchQuery
             .Select(e => new { e.Module, e.Kind, e.ItemId, e.Title, e.Path, e.Date, e.Text })
             .ToListAsync(ct);
         var stems = BulgarianText.Words(request.Q).SelectMany(w => w).ToHashSet(StringComparer.Ordinal);
+        // One verdict per distinct word for the whole page: stemming is the snippets' main cost.
+        var verdicts = new Dictionary<string, bool>(StringComparer.Ordinal);
         return new([.. page.Join(rows, c => (c.Module, c.ItemId), r => (r.Module, r.ItemId), (c, r) => r)
-            .Select(r => new SearchHit(r.Module, r.Kind, r.ItemId, r.Title, r.Path, r.Date, Snippet(r.Text, stems)))], pager, more);
+            .Select(r => new SearchHit(r.Module, r.Kind, r.ItemId, r.Title, r.Path, r.Date, Snippet(r.Text, stems, verdicts: verdicts)))], pager, more);
     }
 
     /// <summary>The newest <see cref="Limit"/> + 1 of the matches with their rank (one more tells that there are more).</summary>
@@ -111,10 +113,11 @@ public static partial class SearchQuery
     private sealed record Candidate(string Module, Guid ItemId, DateTimeOffset Date, float Rank);
 
     /// <summary>About <paramref name="length"/> characters of the text around its first matched word, the matched words marked.</summary>
-    public static List<SnippetPart> Snippet(string text, IReadOnlySet<string> stems, int length = 240)
+    /// <param name="verdicts">Whether a (lower-case) word matches, shared by the snippets of one query.</param>
+    public static List<SnippetPart> Snippet(string text, IReadOnlySet<string> stems, int length = 240, Dictionary<string, bool>? verdicts = null)
     {
         var words = Word().Matches(text).Take(3000).ToList();
-        var stemCache = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var stemCache = verdicts ?? new Dictionary<string, bool>(StringComparer.Ordinal);
         bool Matches(string word)
         {
             var lower = word.ToLowerInvariant();

@@ -71,4 +71,18 @@ public class BulgarianTextTests
         parts[0].Text.ShouldBe("… ");
         string.Concat(parts.Select(p => p.Text)).Length.ShouldBeLessThan(300);
     }
+
+    [Fact]
+    public void Snippets_of_one_page_share_their_verdicts_and_mark_the_same_words()
+    {
+        var stems = BulgarianText.Words("училищата").SelectMany(w => w).ToHashSet(StringComparer.Ordinal);
+        var verdicts = new Dictionary<string, bool>(StringComparer.Ordinal);
+        string[] texts = ["Ремонт на училищата в града.", "Училище и детска градина; училищата чакат ремонт."];
+        foreach (var text in texts)
+        {
+            SearchQuery.Snippet(text, stems, verdicts: verdicts).ShouldBe(SearchQuery.Snippet(text, stems));
+        }
+        verdicts["училищата"].ShouldBeTrue();
+        verdicts["ремонт"].ShouldBeFalse();
+    }
 }
