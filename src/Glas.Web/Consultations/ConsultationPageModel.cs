@@ -56,6 +56,9 @@ public abstract class ConsultationPageModel(
     /// <summary>The rating form is offered on the consultation page (not on every unit's), to those who commented, after the close.</summary>
     public bool OffersRating => UnitNumber is null && HasCommented && RatingOpen;
 
+    /// <summary>The consultation's launched feedback form (a survey), offered instead of the short rating when there is one.</summary>
+    public Guid? FeedbackForm { get; private set; }
+
     public sealed class CommentInput
     {
         public string? Text { get; set; }
@@ -93,6 +96,10 @@ public abstract class ConsultationPageModel(
             HasCommented = await db.Comments.On(ConsultationComments.Kind, id).AnyAsync(c => c.AuthorId == v);
             OrganisationName = (await users.FindByIdAsync(v.ToString()))?.OrganisationName;
             MyRating = await db.ProcessRatings.AsNoTracking().FirstOrDefaultAsync(r => r.ConsultationId == id && r.UserId == v);
+            if (HasCommented && RatingOpen)
+            {
+                FeedbackForm = await Surveys.SurveyFeedback.LaunchedFormAsync(db, ConsultationComments.Kind, id);
+            }
         }
         return await LoadSubjectAsync();
     }
@@ -153,6 +160,11 @@ public abstract class ConsultationPageModel(
         {
             TempData["Status"] = t["Rate.OnlyAfterComment"].Value;
             return Back(HasCommented ? null : "rate");
+        }
+        if (FeedbackForm is { } form)
+        {
+            // The consultation has a feedback form: its assessment is given there, not here.
+            return Redirect($"{Request.PathBase}/surveys/{form}");
         }
         remark = string.IsNullOrWhiteSpace(remark) ? null : remark.Trim();
         if (TooFast(t["Participation.TooFast"]) is { } tooFast)

@@ -26,6 +26,9 @@ public sealed class ManageModel(GlasDbContext db, TimeProvider time, DocumentLib
     public int CommentCount { get; private set; }
     public (int Count, double Average, int[] ByScore) Ratings { get; private set; } = (0, 0, new int[5]);
     public List<string> Remarks { get; private set; } = [];
+
+    /// <summary>The consultation's feedback form (a survey), when it has one.</summary>
+    public Guid? FeedbackForm { get; private set; }
     [BindProperty(Name = DocumentForm.Prefix)] public DocumentInput Document { get; set; } = new();
     [BindProperty(Name = DocumentForm.FileField)] public IFormFile? DocumentFile { get; set; }
 
@@ -53,6 +56,7 @@ public sealed class ManageModel(GlasDbContext db, TimeProvider time, DocumentLib
         var byScore = Enumerable.Range(1, 5).Select(s => ratings.Count(r => r.Score == s)).ToArray();
         Ratings = (ratings.Count, ratings.Count == 0 ? 0 : ratings.Average(r => r.Score), byScore);
         Remarks = ratings.Where(r => r.Remark is not null).OrderByDescending(r => r.CreatedAt).Take(50).Select(r => r.Remark!).ToList();
+        FeedbackForm = await Surveys.SurveyFeedback.FormAsync(db, ConsultationComments.Kind, id);
         return true;
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 using Glas.Web.Platform.Auditing;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Email;
@@ -436,7 +435,41 @@ public sealed class EditModel(GlasDbContext db, SurveyStore store, TenantContext
         return await SaveDefinitionAsync(id, changed, "survey.question.move", no.ToString(CultureInfo.InvariantCulture));
     }
 
-    public async Task<IActionResult> OnPostInviteAsync(Guid id)
+    /// <summary>Problems of the last address list, line by line (shown beside the form).</summary>
+    public IReadOnlyList<string> InvitationReport { get; private set; } = [];
+
+    /// <summary>Invitations not used yet whose address is still known (so they can be reminded).</summary>
+    public int InvitationsPending => Invited - InvitationsUsed;
+
+    public const int MaxListBytes = 1024 * 1024;
+    public const int MaxReportLines = 50;
+
+    /// <summary>One reported line as the official reads it.</summary>
+    private string Describe(InvitationProblem p) => p.Kind switch
+    {
+        InvitationProblemKind.Invalid => t["Invite.Line.Invalid", p.Line, p.Value],
+        InvitationProblemKind.NoAddress => t["Invite.Line.NoAddress", p.Line, p.Value],
+        InvitationProblemKind.Duplicate => t["Invite.Line.Duplicate", p.Line, p.Value, p.FirstLine ?? 0],
+        _ => t["Invite.Line.AlreadyInvited", p.Line, p.Value],
+    };
+
+    private List<string> Report(IEnumerable<InvitationProblem> problems)
+    {
+        var all = problems.ToList();
+        var lines = all.Take(MaxReportLines).Select(Describe).ToList();
+        if (all.Count > MaxReportLines)
+        {
+            lines.Add(t["Invite.Line.More", all.Count - MaxReportLines]);
+        }
+        return lines;
+    }
+
+    /// <summary>
+    /// Invites the addresses pasted or uploaded (a list or a CSV file). A list with an invalid line
+    /// is refused whole, with every problem reported by line; repeats and addresses whose invitation
+    /// is not used yet are skipped and reported.
+    /// </summary>
+    public async Task<IActionResult> OnPostInviteAsync(Guid id, IFormFile? emailsFile)
     {
         if (!await LoadAsync(id))
         {
@@ -446,27 +479,82 @@ public sealed class EditModel(GlasDbContext db, SurveyStore store, TenantContext
         {
             return await InvalidAsync(id, [("Emails", t["Invite.NotInvitationSurvey"].Value)]);
         }
-        var list = (Emails ?? "").Split([',', ';', '\n', '\r', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(a => a.Trim()).ToList();
-        var bad = list.Where(a => a.Length > 256 || !MailAddress.TryCreate(a, out var m) || !string.Equals(m.Address, a, StringComparison.OrdinalIgnoreCase)).Take(5).ToList();
-        if (list.Count == 0 || bad.Count > 0 || list.Count > MaxInvitations)
+        var text = Emails ?? "";
+        if (emailsFile is { Length: > 0 })
         {
-            var message = list.Count == 0 ? t["Invite.None"] : bad.Count > 0 ? t["Invite.Bad", string.Join(", ", bad)] : t["Invite.TooMany", MaxInvitations];
-            return await InvalidAsync(id, [("Emails", message.Value)]);
+            if (emailsFile.Length > MaxListBytes)
+            {
+                return await InvalidAsync(id, [("EmailsFile", t["Invite.FileTooLarge", MaxListBytes / 1024].Value)]);
+            }
+            using var reader = new StreamReader(emailsFile.OpenReadStream(), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            var content = await reader.ReadToEndAsync();
+            if (content.Contains('\0', StringComparison.Ordinal) || content.Contains('\uFFFD', StringComparison.Ordinal))
+            {
+                return await InvalidAsync(id, [("EmailsFile", t["Invite.FileNotText"].Value)]);
+            }
+            text = string.IsNullOrWhiteSpace(text) ? content : text + "\n" + content;
         }
-        var unique = list.Select(a => a.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
+        var list = InvitationList.Parse(text);
+        if (list.Refused)
+        {
+            var errors = list.Problems.Where(p => p.Refuses).ToList();
+            InvitationReport = Report(errors);
+            return await InvalidAsync(id, [(emailsFile is { Length: > 0 } ? "EmailsFile" : "Emails", t["Invite.Refused", errors.Count, string.Join("; ", InvitationReport.Take(3))].Value)]);
+        }
+        if (list.Addresses.Count == 0)
+        {
+            return await InvalidAsync(id, [("Emails", t["Invite.None"].Value)]);
+        }
+        if (list.Addresses.Count > MaxInvitations)
+        {
+            return await InvalidAsync(id, [("Emails", t["Invite.TooMany", MaxInvitations].Value)]);
+        }
+        var wanted = list.Addresses.Select(a => a.Address).ToList();
+        var pending = (await db.SurveyInvitations.Where(i => i.SurveyId == id && !i.Used && i.Email != null && wanted.Contains(i.Email)).Select(i => i.Email!).ToListAsync())
+            .ToHashSet(StringComparer.Ordinal);
+        var skipped = list.Problems.Concat(list.Addresses.Where(a => pending.Contains(a.Address))
+            .Select(a => new InvitationProblem(a.Line, a.Address, InvitationProblemKind.AlreadyInvited))).OrderBy(p => p.Line).ToList();
+        var invite = list.Addresses.Where(a => !pending.Contains(a.Address)).Select(a => a.Address).ToList();
         var now = time.GetUtcNow();
         var current = tenant.Required;
-        foreach (var address in unique)
+        foreach (var address in invite)
         {
             var token = SurveyStore.NewToken();
             db.SurveyInvitations.Add(new SurveyInvitation { Id = Guid.CreateVersion7(now), TenantId = current.Id, SurveyId = id, Email = address, TokenHash = SurveyStore.Hash(token), CreatedAt = now });
             var link = addresses.Absolute(current, $"/surveys/{id}?invitation={token}");
             outbox.Queue(new EmailMessage(address, t["Invite.Subject", Survey.Title], t["Invite.Body", Survey.Title, link, current.NameBg]));
         }
-        db.AuditEntries.Add(new AuditEntry { TenantId = current.Id, ActorUserId = User.UserId(), Action = "survey.invite", Subject = $"survey:{id}", Details = unique.Count.ToString(CultureInfo.InvariantCulture), At = now });
+        db.AuditEntries.Add(new AuditEntry { TenantId = current.Id, ActorUserId = User.UserId(), Action = "survey.invite", Subject = $"survey:{id}", Details = invite.Count.ToString(CultureInfo.InvariantCulture), At = now });
         await db.SaveChangesAsync();
         signal.Notify();
-        TempData["Status"] = t["Invite.Sent", unique.Count].Value;
+        TempData["Status"] = t["Invite.Sent", invite.Count].Value + (skipped.Count > 0 ? " " + t["Invite.Skipped", skipped.Count].Value : "");
+        if (skipped.Count > 0)
+        {
+            TempData["InvitationReport"] = string.Join('\n', Report(skipped));
+        }
+        return Redirect($"{Request.PathBase}/surveys/{id}/edit#invitations");
+    }
+
+    /// <summary>Queues a reminder to everyone invited who has not answered; the job runner sends it.</summary>
+    public async Task<IActionResult> OnPostRemindAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        if (Survey.Audience != SurveyAudience.Invitation || !Survey.IsOpen(Now))
+        {
+            return await InvalidAsync(id, [("Emails", t["Invite.RemindClosed"].Value)]);
+        }
+        if (InvitationsPending == 0)
+        {
+            return await InvalidAsync(id, [("Emails", t["Invite.NobodyToRemind"].Value)]);
+        }
+        db.EnqueueJob(SurveyReminders.JobKind, new SurveyReminders.Request(Survey.TenantId, id), Now);
+        db.AuditEntries.Add(new AuditEntry { TenantId = Survey.TenantId, ActorUserId = User.UserId(), Action = "survey.remind", Subject = $"survey:{id}", At = Now });
+        await db.SaveChangesAsync();
+        signal.Notify();
+        TempData["Status"] = t["Invite.Reminding", InvitationsPending].Value;
         return Redirect($"{Request.PathBase}/surveys/{id}/edit#invitations");
     }
 }

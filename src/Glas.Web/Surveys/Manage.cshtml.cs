@@ -1,3 +1,4 @@
+using Glas.Web.Consultations;
 using Glas.Web.Platform.Auditing;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
@@ -76,6 +77,45 @@ public sealed class ManageModel(GlasDbContext db, TenantContext tenant, TimeProv
         };
         db.Surveys.Add(survey);
         db.AuditEntries.Add(new AuditEntry { TenantId = survey.TenantId, ActorUserId = User.UserId(), Action = "survey.create", Subject = $"survey:{survey.Id}", Details = Template, At = now });
+        await db.SaveChangesAsync(ct);
+        return Redirect($"{Request.PathBase}/surveys/{survey.Id}/edit");
+    }
+
+    /// <summary>
+    /// Starts a consultation's feedback form from the assessment template (participants answer once,
+    /// from the consultation's close), or opens the one it already has.
+    /// </summary>
+    public async Task<IActionResult> OnPostFeedbackAsync(Guid consultation, CancellationToken ct)
+    {
+        var subject = await db.Consultations.AsNoTracking().Where(c => c.Id == consultation).Select(c => new { c.Id, c.Title, c.ClosesAt }).FirstOrDefaultAsync(ct);
+        if (subject is null)
+        {
+            return NotFound();
+        }
+        if (await SurveyFeedback.FormAsync(db, ConsultationComments.Kind, subject.Id, ct) is { } existing)
+        {
+            return Redirect($"{Request.PathBase}/surveys/{existing}/edit");
+        }
+        var template = SurveyTemplates.Find(SurveyFeedback.ConsultationTemplate)!;
+        var now = time.GetUtcNow();
+        var title = $"{template.Title}: {subject.Title}";
+        var survey = new Survey
+        {
+            Id = Guid.CreateVersion7(now),
+            TenantId = tenant.Required.Id,
+            Title = title.Length > 300 ? title[..299] + "…" : title,
+            Introduction = template.Introduction,
+            Audience = SurveyAudience.Participants,
+            AskGroup = template.AskGroup,
+            OpensAt = subject.ClosesAt,
+            Definition = template.Definition.ToJson(),
+            SubjectKind = ConsultationComments.Kind,
+            SubjectId = subject.Id,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Surveys.Add(survey);
+        db.AuditEntries.Add(new AuditEntry { TenantId = survey.TenantId, ActorUserId = User.UserId(), Action = "survey.create", Subject = $"survey:{survey.Id}", Details = $"consultation:{subject.Id}", At = now });
         await db.SaveChangesAsync(ct);
         return Redirect($"{Request.PathBase}/surveys/{survey.Id}/edit");
     }

@@ -98,4 +98,7 @@ public sealed class SurveyInvitation : ITenantOwned
     public required string TokenHash { get; set; }
     public bool Used { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When a reminder (with a new link) was last sent.</summary>
+    public DateTimeOffset? RemindedAt { get; set; }
 }

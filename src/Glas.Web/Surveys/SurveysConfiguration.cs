@@ -34,6 +34,8 @@ public sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Surve
         builder.HasIndex(x => new { x.SurveyId, x.UserId }).IsUnique().HasFilter("\"UserId\" IS NOT NULL");
         builder.HasIndex(x => new { x.SurveyId, x.BrowserKey }).IsUnique().HasFilter("\"BrowserKey\" IS NOT NULL");
         builder.HasIndex(x => x.UserId);
+        // The module's statistics (read by the participation index) count a tenant's responses by time.
+        builder.HasIndex(x => new { x.TenantId, x.SubmittedAt });
         builder.HasOne<Survey>().WithMany().HasForeignKey(x => x.SurveyId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -58,7 +58,8 @@ public static class SurveysDemoData
             };
             if (slug == "haskovo")
             {
-                var consultation = await db.Consultations.AsNoTracking().OrderBy(c => c.CreatedAt).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+                // The closed consultation (the first one when none has closed).
+                var consultation = await db.Consultations.AsNoTracking().OrderBy(c => c.ClosesAt < now ? 0 : 1).ThenBy(c => c.CreatedAt).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
                 survey.SubjectKind = consultation is null ? null : ConsultationComments.Kind;
                 survey.SubjectId = consultation;
             }

@@ -1,5 +1,6 @@
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
+using Glas.Web.Platform.Jobs;
 using Glas.Web.Platform.Modules;
 using Glas.Web.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,8 @@ public sealed class SurveysModule : GlasModule
     {
         services.AddScoped<SurveyStore>();
         services.AddSingleton<ResultsCache>();
+        services.AddSingleton<SurveyReminders>();
+        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<SurveyReminders>());
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder app) => app.MapSurveysApi();
