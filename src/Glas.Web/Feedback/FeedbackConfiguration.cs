@@ -42,6 +42,9 @@ internal sealed class FeedbackConfiguration :
         // The public list and Open311 by date.
         r.HasIndex(x => new { x.TenantId, x.CreatedAt });
         r.HasIndex(x => new { x.TenantId, x.CategoryId, x.DueAt });
+        // The participation index counts answers and ratings per period.
+        r.HasIndex(x => new { x.TenantId, x.AnsweredAt });
+        r.HasIndex(x => new { x.TenantId, x.RatedAt });
         r.HasIndex(x => x.ReporterUserId);
         r.HasIndex(x => x.AssigneeUserId);
         r.HasIndex(x => x.CategoryId);

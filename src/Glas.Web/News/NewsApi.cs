@@ -12,13 +12,14 @@ namespace Glas.Web.News;
 /// <summary>A linked item as the API shows it.</summary>
 public sealed record NewsLinkDto(string Module, Guid Id, string Title, string Url);
 
-/// <summary>A public news post as the API shows it: the Markdown as written and the HTML as the page shows it (sanitised).</summary>
+/// <summary>A public news post as the API shows it: the Markdown as written and the HTML as the page shows it (sanitised), and its cover image with its text alternative.</summary>
 public sealed record NewsDto(Guid Id, string Title, string Summary, string Body, string BodyHtml, IReadOnlyList<string> Topics, DateTimeOffset PublishedAt,
-    DateTimeOffset UpdatedAt, string Url, IReadOnlyList<NewsLinkDto> Links)
+    DateTimeOffset UpdatedAt, string Url, IReadOnlyList<NewsLinkDto> Links, string? CoverUrl = null, string? CoverAlt = null)
 {
     public static NewsDto From(NewsPost p, PublicAddress addresses, Tenant tenant) =>
         new(p.Id, p.Title, p.Summary, p.Body, SafeMarkdown.ToHtml(p.Body), p.Topics, p.PublishAt!.Value, p.UpdatedAt, addresses.Absolute(tenant, $"/news/{p.Id}"),
-            p.Links.OrderBy(l => l.Position).Select(l => new NewsLinkDto(l.Module, l.ItemId, l.Title, addresses.Absolute(tenant, l.Path))).ToList());
+            p.Links.OrderBy(l => l.Position).Select(l => new NewsLinkDto(l.Module, l.ItemId, l.Title, addresses.Absolute(tenant, l.Path))).ToList(),
+            NewsCovers.PathOf(p) is { } cover ? addresses.Absolute(tenant, cover) : null, p.CoverAlt);
 }
 
 public static class NewsApi

@@ -7,4 +7,5 @@ public sealed partial class GlasDbContext
 {
     public DbSet<NewsPost> NewsPosts => Set<NewsPost>();
     public DbSet<NewsLink> NewsLinks => Set<NewsLink>();
+    public DbSet<NewsCover> NewsCovers => Set<NewsCover>();
 }

@@ -19,7 +19,7 @@ public sealed class NewsModule : GlasModule
 
     public override IEnumerable<NavEntry> StaffLinks => [new("/news/manage", typeof(NewsText), "Manage.Title", TenantRole.Official)];
 
-    public override void MapEndpoints(IEndpointRouteBuilder app) => app.MapNewsApi();
+    public override void MapEndpoints(IEndpointRouteBuilder app) => app.MapNewsApi().MapNewsCovers();
 
     public override Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => NewsDemoData.SeedAsync(services, ct);
 

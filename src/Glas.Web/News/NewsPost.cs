@@ -29,6 +29,31 @@ public sealed class NewsPost : ITenantOwned
     public DateTimeOffset UpdatedAt { get; set; }
 
     public List<NewsLink> Links { get; set; } = [];
+
+    /// <summary>SHA-256 of the cover image (<see cref="NewsCover"/>), lower-case hex: its address; null when the post has none.</summary>
+    public string? CoverSha256 { get; set; }
+
+    /// <summary>The cover's text alternative, required with a cover.</summary>
+    public string? CoverAlt { get; set; }
+
+    /// <summary>The cover's size in pixels, for the page's width and height attributes and Open Graph.</summary>
+    public int? CoverWidth { get; set; }
+
+    public int? CoverHeight { get; set; }
+}
+
+/// <summary>
+/// A post's cover image, as <see cref="Platform.Files.Images"/> re-encoded it (WebP, at most
+/// <see cref="NewsCovers.MaxWidth"/> × <see cref="NewsCovers.MaxHeight"/>, no metadata); one per post.
+/// </summary>
+public sealed class NewsCover : ITenantOwned
+{
+    public Guid PostId { get; set; }
+    public Guid TenantId { get; set; }
+    public required byte[] Content { get; set; }
+    public required string ContentType { get; set; }
+    public required string Sha256 { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
 }
 
 /// <summary>A post's link to an item of another module (a consultation, project, survey, policy, body or event), with its title and page as chosen.</summary>

@@ -26,12 +26,18 @@ public sealed class NewsInput
 
     public bool Draft { get; set; }
 
+    /// <summary>The cover's text alternative; required while the post has a cover.</summary>
+    public string? CoverAlt { get; set; }
+
+    /// <summary>Removes the post's cover (a new upload replaces it anyway).</summary>
+    public bool RemoveCover { get; set; }
+
     /// <summary>Chosen items, each "{module}:{id}".</summary>
     public List<string?> Links { get; set; } = [];
 
     public static NewsInput From(NewsPost p) => new()
     {
-        Title = p.Title, Summary = p.Summary, Body = p.Body, Topics = [.. p.Topics], Draft = p.PublishAt is null,
+        Title = p.Title, Summary = p.Summary, Body = p.Body, Topics = [.. p.Topics], Draft = p.PublishAt is null, CoverAlt = p.CoverAlt,
         PublishAt = p.PublishAt is { } at ? Formats.ToSofia(at).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture) : null,
         Links = [.. p.Links.OrderBy(l => l.Position).Select(l => $"{l.Module}:{l.ItemId}")],
     };
@@ -51,6 +57,7 @@ public static class NewsRules
     public const int MaxBody = 50000;
     public const int MaxLinks = 10;
     public const int PageSize = 10;
+    public const int MaxCoverAlt = 300;
 
     /// <summary>The modules whose items a post may link to.</summary>
     public static readonly IReadOnlyList<string> LinkModules = ["consultations", "projects", "surveys", "monitoring", "bodies", "events"];
@@ -142,6 +149,34 @@ public static class NewsRules
         {
             errors.Add((field, "Error.Characters"));
         }
+    }
+
+    /// <summary>
+    /// Checks the cover's text alternative; the errors as (field, NewsText key). A post that will
+    /// have a cover (one uploaded now, or one kept) needs it; without a cover it is dropped.
+    /// </summary>
+    public static List<(string Field, string Key)> CheckCover(bool hasCover, string? alt, out string? clean)
+    {
+        var errors = new List<(string, string)>();
+        var text = alt?.Trim() ?? "";
+        clean = hasCover && text.Length > 0 ? text : null;
+        if (!hasCover)
+        {
+            return errors;
+        }
+        if (text.Length == 0)
+        {
+            errors.Add(("CoverAlt", "Error.CoverAlt.Required"));
+        }
+        else if (text.Length > MaxCoverAlt)
+        {
+            errors.Add(("CoverAlt", "Error.CoverAlt.Long"));
+        }
+        else if (TextRules.HasUnsafeCharacters(text))
+        {
+            errors.Add(("CoverAlt", "Error.Characters"));
+        }
+        return errors;
     }
 
     /// <summary>Parses a topic filter: null for none, the code when known, false when unknown.</summary>

@@ -121,17 +121,43 @@ public sealed class IndexStore(GlasDbContext db, TenantContext tenant, ModuleCat
         db.ChangeTracker.Clear();
     }
 
-    /// <summary>The stored values, oldest first; computed now when there are none or they were made with an older methodology.</summary>
+    /// <summary>
+    /// The stored values, oldest first; computed now when there are none or they were made with an
+    /// older methodology. One request per administration computes them while the others wait for it,
+    /// and the computation is not abandoned when that request's visitor goes away (it can take
+    /// seconds over a large administration; the hourly job normally does it).
+    /// </summary>
     public async Task<IReadOnlyList<IndexValue>> ValuesAsync(CancellationToken ct)
     {
         var values = await Stored(ct);
-        var version = await db.IndexMethodologies.MaxAsync(m => (int?)m.Version, ct);
-        if (values.Count == 0 || version is null || values.Any(v => v.MethodologyVersion != version))
+        if (!await OutdatedAsync(values, ct))
         {
-            await RefreshAsync(ct);
+            return values;
+        }
+        var gate = Gates.GetOrAdd(tenant.Required.Id, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
             values = await Stored(ct);
+            if (await OutdatedAsync(values, ct))
+            {
+                await RefreshAsync(CancellationToken.None);
+                values = await Stored(ct);
+            }
+        }
+        finally
+        {
+            gate.Release();
         }
         return values;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, SemaphoreSlim> Gates = new();
+
+    private async Task<bool> OutdatedAsync(List<IndexValue> values, CancellationToken ct)
+    {
+        var version = await db.IndexMethodologies.MaxAsync(m => (int?)m.Version, ct);
+        return values.Count == 0 || version is null || values.Any(v => v.MethodologyVersion != version);
     }
 
     private Task<List<IndexValue>> Stored(CancellationToken ct) =>

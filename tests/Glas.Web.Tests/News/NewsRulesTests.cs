@@ -97,4 +97,25 @@ public class NewsRulesTests
             parsed.ShouldBe(code);
         }
     }
+
+    [Fact]
+    public void A_cover_needs_a_clean_text_alternative_of_at_most_300_characters()
+    {
+        NewsRules.CheckCover(true, "  Площадът след ремонта  ", out var alt).ShouldBeEmpty();
+        alt.ShouldBe("Площадът след ремонта");
+        NewsRules.CheckCover(true, new string('я', 300), out _).ShouldBeEmpty();
+        NewsRules.CheckCover(true, null, out _).ShouldBe([("CoverAlt", "Error.CoverAlt.Required")]);
+        NewsRules.CheckCover(true, " \t ", out _).ShouldBe([("CoverAlt", "Error.CoverAlt.Required")]);
+        NewsRules.CheckCover(true, new string('я', 301), out _).ShouldBe([("CoverAlt", "Error.CoverAlt.Long")]);
+        NewsRules.CheckCover(true, "снимка\u202Egpj.exe", out _).ShouldBe([("CoverAlt", "Error.Characters")]);
+    }
+
+    [Fact]
+    public void Without_a_cover_the_text_alternative_is_not_needed_and_is_dropped()
+    {
+        NewsRules.CheckCover(false, null, out var none).ShouldBeEmpty();
+        none.ShouldBeNull();
+        NewsRules.CheckCover(false, "Остатък от старо изображение", out var dropped).ShouldBeEmpty();
+        dropped.ShouldBeNull();
+    }
 }

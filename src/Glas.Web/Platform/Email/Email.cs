@@ -20,6 +20,12 @@ public sealed class EmailOptions
     public bool SmtpSsl { get; set; } = true;
     public string? SmtpUser { get; set; }
     public string? SmtpPassword { get; set; }
+
+    /// <summary>
+    /// Most queued e-mails sent together: over one SMTP connection, or in one pass over the pickup
+    /// folder. Each is recorded as sent the moment it is, so a restart repeats none of those.
+    /// </summary>
+    public int BatchSize { get; set; } = 200;
 }
 
 /// <summary>
@@ -48,10 +54,86 @@ public sealed class EmailOutbox(GlasDbContext db, JobSignal signal, TimeProvider
     }
 }
 
-/// <summary>Sends through SMTP (MailKit) when a host is set; otherwise writes .eml files into the pickup folder.</summary>
-public sealed class SendEmailJob(IOptions<EmailOptions> options, IWebHostEnvironment env, TimeProvider time) : IJobHandler
+/// <summary>
+/// Sends through SMTP (MailKit) when a host is set; otherwise writes .eml files into the pickup
+/// folder. The runner hands it the due e-mails in batches (<see cref="EmailOptions.BatchSize"/>),
+/// sent over one connection; an e-mail's Message-ID and pickup file name come from its job, so one
+/// that is sent again after a crash can be recognised as the same.
+/// </summary>
+public sealed class SendEmailJob(IOptions<EmailOptions> options, IWebHostEnvironment env, TimeProvider time) : IBatchJobHandler
 {
     public string Kind => EmailOutbox.JobKind;
+
+    public int BatchSize => Math.Max(1, options.Value.BatchSize);
+
+    public async Task RunBatchAsync(IReadOnlyList<Job> jobs, Func<Job, Exception?, Task> finished, CancellationToken ct)
+    {
+        var o = options.Value;
+        var pickup = string.IsNullOrWhiteSpace(o.SmtpHost) ? (Path.IsPathRooted(o.PickupDirectory) ? o.PickupDirectory : Path.Combine(env.ContentRootPath, o.PickupDirectory)) : null;
+        using var client = pickup is null ? new SmtpClient() : null;
+        try
+        {
+            foreach (var job in jobs)
+            {
+                ct.ThrowIfCancellationRequested();
+                MimeMessage mime;
+                try
+                {
+                    var message = JsonSerializer.Deserialize<EmailMessage>(job.Payload) ?? throw new InvalidOperationException("Empty e-mail payload.");
+                    mime = Compose(message, o.From, time.GetUtcNow());
+                    mime.MessageId = $"glas-{job.Id}-{job.CreatedAt.ToUnixTimeMilliseconds()}@{mime.From.Mailboxes.First().Domain}";
+                }
+                catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or ParseException)
+                {
+                    // A message that cannot be written fails alone.
+                    await finished(job, ex);
+                    continue;
+                }
+                using (mime)
+                {
+                    if (pickup is not null)
+                    {
+                        await WritePickupAsync(mime, pickup, $"glas-{job.Id}", ct);
+                    }
+                    else
+                    {
+                        if (!client!.IsConnected)
+                        {
+                            await ConnectAsync(client, o, ct);
+                        }
+                        try
+                        {
+                            await client.SendAsync(mime, ct);
+                        }
+                        catch (SmtpCommandException ex) when (ex.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.SenderNotAccepted or SmtpErrorCode.MessageNotAccepted)
+                        {
+                            // The server refused this message, not the connection: the others go on.
+                            await finished(job, ex);
+                            continue;
+                        }
+                    }
+                }
+                await finished(job, null);
+            }
+        }
+        finally
+        {
+            if (client is { IsConnected: true })
+            {
+                await client.DisconnectAsync(quit: true, CancellationToken.None);
+            }
+        }
+    }
+
+    private static async Task ConnectAsync(SmtpClient client, EmailOptions o, CancellationToken ct)
+    {
+        var security = o.SmtpSsl ? (o.SmtpPort == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls) : SecureSocketOptions.None;
+        await client.ConnectAsync(o.SmtpHost ?? throw new InvalidOperationException("No SMTP host is set."), o.SmtpPort, security, ct);
+        if (!string.IsNullOrEmpty(o.SmtpUser))
+        {
+            await client.AuthenticateAsync(o.SmtpUser, o.SmtpPassword ?? "", ct);
+        }
+    }
 
     public async Task RunAsync(string payload, CancellationToken ct)
     {
@@ -60,16 +142,11 @@ public sealed class SendEmailJob(IOptions<EmailOptions> options, IWebHostEnviron
         using var mime = Compose(message, o.From, time.GetUtcNow());
         if (string.IsNullOrWhiteSpace(o.SmtpHost))
         {
-            await WritePickupAsync(mime, Path.IsPathRooted(o.PickupDirectory) ? o.PickupDirectory : Path.Combine(env.ContentRootPath, o.PickupDirectory), ct);
+            await WritePickupAsync(mime, Path.IsPathRooted(o.PickupDirectory) ? o.PickupDirectory : Path.Combine(env.ContentRootPath, o.PickupDirectory), Guid.NewGuid().ToString("N"), ct);
             return;
         }
         using var client = new SmtpClient();
-        var security = o.SmtpSsl ? (o.SmtpPort == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls) : SecureSocketOptions.None;
-        await client.ConnectAsync(o.SmtpHost, o.SmtpPort, security, ct);
-        if (!string.IsNullOrEmpty(o.SmtpUser))
-        {
-            await client.AuthenticateAsync(o.SmtpUser, o.SmtpPassword ?? "", ct);
-        }
+        await ConnectAsync(client, o, ct);
         await client.SendAsync(mime, ct);
         await client.DisconnectAsync(quit: true, ct);
     }
@@ -109,10 +186,9 @@ public sealed class SendEmailJob(IOptions<EmailOptions> options, IWebHostEnviron
     }
 
     /// <summary>Writes to a temporary name first, so a reader of the folder never sees half a message.</summary>
-    private static async Task WritePickupAsync(MimeMessage mime, string dir, CancellationToken ct)
+    private static async Task WritePickupAsync(MimeMessage mime, string dir, string name, CancellationToken ct)
     {
         Directory.CreateDirectory(dir);
-        var name = Guid.NewGuid().ToString("N");
         var temp = Path.Combine(dir, name + ".tmp");
         var format = FormatOptions.Default.Clone();
         format.NewLineFormat = NewLineFormat.Dos;
@@ -120,7 +196,7 @@ public sealed class SendEmailJob(IOptions<EmailOptions> options, IWebHostEnviron
         {
             await mime.WriteToAsync(format, stream, ct);
         }
-        File.Move(temp, Path.Combine(dir, name + ".eml"));
+        File.Move(temp, Path.Combine(dir, name + ".eml"), overwrite: true);
     }
 }
 

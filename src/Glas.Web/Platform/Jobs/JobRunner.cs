@@ -36,6 +36,24 @@ public interface IRecurringJob : IJobHandler
     DateTimeOffset FirstRun(DateTimeOffset now) => NextRun(now);
 }
 
+/// <summary>
+/// A handler that takes many due jobs of its kind at once (e-mails over one SMTP connection, say).
+/// It reports each job as soon as that one is finished, and the runner records it there and then,
+/// so a crash or a restart repeats at most the job in hand, never the ones already done.
+/// </summary>
+public interface IBatchJobHandler : IJobHandler
+{
+    /// <summary>Most jobs claimed together; 1 runs them one at a time.</summary>
+    int BatchSize { get; }
+
+    /// <summary>
+    /// Runs <paramref name="jobs"/> in order, awaiting <paramref name="finished"/> after each with
+    /// null (done) or the reason it failed. Throwing fails every job not yet reported (they are
+    /// retried later with back-off).
+    /// </summary>
+    Task RunBatchAsync(IReadOnlyList<Job> jobs, Func<Job, Exception?, Task> finished, CancellationToken ct);
+}
+
 public static class Backoff
 {
     /// <summary>Exponential back-off: base × 2^(attempt−1), capped at six hours.</summary>
@@ -186,6 +204,12 @@ public sealed class JobRunner(
             return false;
         }
 
+        if (byKind.GetValueOrDefault(job.Kind) is IBatchJobHandler batch)
+        {
+            await RunBatchAsync(db, batch, job, now, stale, ct);
+            return true;
+        }
+
         string? error = null;
         try
         {
@@ -200,7 +224,75 @@ public sealed class JobRunner(
             error = ex.Message;
             logger.LogWarning(ex, "Job {JobId} ({Kind}) failed on attempt {Attempt}", job.Id, job.Kind, job.Attempts);
         }
+        await FinishAsync(db, job, error, ct);
+        return true;
+    }
 
+    /// <summary>
+    /// Claims up to <see cref="IBatchJobHandler.BatchSize"/> − 1 more due jobs of the first one's
+    /// kind (SKIP LOCKED, as the first) and runs them together, recording each as it is reported.
+    /// On shutdown the jobs not reached are handed back at once rather than after <see cref="JobOptions.StaleAfter"/>.
+    /// </summary>
+    private async Task RunBatchAsync(GlasDbContext db, IBatchJobHandler handler, Job first, DateTimeOffset now, DateTimeOffset stale, CancellationToken ct)
+    {
+        var jobs = new List<Job> { first };
+        var more = handler.BatchSize - 1;
+        if (more > 0)
+        {
+            jobs.AddRange((await db.Jobs.FromSql($"""
+                UPDATE "Jobs" SET "Status" = 'Running', "LockedAt" = {now}, "Attempts" = "Attempts" + 1
+                WHERE "Id" IN (
+                    SELECT "Id" FROM "Jobs"
+                    WHERE (("Status" = 'Pending' AND "RunAt" <= {now}) OR ("Status" = 'Running' AND "LockedAt" < {stale})) AND "Kind" = {first.Kind}
+                    ORDER BY "RunAt" LIMIT {more}
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING *
+                """).AsNoTracking().ToListAsync(ct)).OrderBy(j => j.RunAt).ThenBy(j => j.Id));
+        }
+        var open = jobs.Select(j => j.Id).ToHashSet();
+        try
+        {
+            await handler.RunBatchAsync(jobs, async (job, failure) =>
+            {
+                if (!open.Remove(job.Id))
+                {
+                    return;
+                }
+                if (failure is not null)
+                {
+                    logger.LogWarning(failure, "Job {JobId} ({Kind}) failed on attempt {Attempt}", job.Id, job.Kind, job.Attempts);
+                }
+                await FinishAsync(db, job, failure?.Message, CancellationToken.None);
+            }, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            var unfinished = open.ToArray();
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE "Jobs" SET "Status" = 'Pending', "LockedAt" = NULL, "Attempts" = "Attempts" - 1
+                WHERE "Id" = ANY({unfinished}) AND "Status" = 'Running'
+                """, CancellationToken.None);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "A batch of {Count} {Kind} jobs failed with {Open} not finished", jobs.Count, first.Kind, open.Count);
+            foreach (var job in jobs.Where(j => open.Contains(j.Id)))
+            {
+                await FinishAsync(db, job, ex.Message, CancellationToken.None);
+            }
+            return;
+        }
+        // A job the handler did not report was not run: it is retried.
+        foreach (var job in jobs.Where(j => open.Contains(j.Id)))
+        {
+            await FinishAsync(db, job, "Not run by its batch.", CancellationToken.None);
+        }
+    }
+
+    /// <summary>Records how a claimed job ended: done, back to waiting with back-off, or failed for good; books the next run of a recurring one.</summary>
+    private async Task FinishAsync(GlasDbContext db, Job job, string? error, CancellationToken ct)
+    {
         var finished = time.GetUtcNow();
         var failedForGood = error is not null && job.Attempts >= options.Value.MaxAttempts;
         var status = error is null ? JobStatus.Done : failedForGood ? JobStatus.Failed : JobStatus.Pending;
@@ -215,7 +307,6 @@ public sealed class JobRunner(
         {
             await BookAsync(db, recurring.Kind, recurring.NextRun(finished), finished, ct);
         }
-        return true;
     }
 }
 
