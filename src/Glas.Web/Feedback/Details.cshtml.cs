@@ -123,7 +123,7 @@ public sealed class DetailsModel(GlasDbContext db, FeedbackDesk desk, TenantRole
         DuplicateOfNumber = report.DuplicateOfId is { } original ? await db.FeedbackReports.Where(r => r.Id == original).Select(r => r.Number).FirstOrDefaultAsync(ct) : null;
         Following = me is { } user && await db.IsFollowingAsync(user, FeedbackDesk.FollowKind, id, ct);
         CanReopen = IsSender && !report.Reopened && report.AnsweredAt is { } answered && report.Status is FeedbackStatus.Answered or FeedbackStatus.Closed
-            && FeedbackDeadlines.CanReopen(answered, time.GetUtcNow());
+            && FeedbackDeadlines.CanReopen(answered, time.GetUtcNow(), desk.Calendar);
         return true;
     }
 }

@@ -30,6 +30,9 @@ public sealed partial class FeedbackDesk(GlasDbContext db, TenantContext tenant,
 
     public GeoBox Area => options.Value.Area(tenant.Required.Slug);
 
+    /// <summary>The working days deadlines are counted on.</summary>
+    public WorkingCalendar Calendar => options.Value.Calendar;
+
     public async Task<List<string>> CategoryCodesAsync(CancellationToken ct) =>
         await db.FeedbackCategories.AsNoTracking().Select(c => c.Code).ToListAsync(ct);
 
@@ -76,7 +79,7 @@ public sealed partial class FeedbackDesk(GlasDbContext db, TenantContext tenant,
                 ReporterEmail = sender.Email,
                 CreatedAt = now,
                 UpdatedAt = now,
-                DueAt = FeedbackDeadlines.DecisionDue(now),
+                DueAt = FeedbackDeadlines.DecisionDue(now, Calendar),
                 Department = category.Department,
             };
             db.FeedbackReports.Add(report);

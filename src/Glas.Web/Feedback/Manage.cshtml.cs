@@ -12,6 +12,9 @@ namespace Glas.Web.Feedback;
 [Authorize(Policy = Policies.Official)]
 public sealed class ManageModel(GlasDbContext db, FeedbackDesk desk, TimeProvider time, IStringLocalizer<FeedbackText> t) : PageModel
 {
+    /// <summary>The working days deadlines are counted on.</summary>
+    public WorkingCalendar Calendar => desk.Calendar;
+
     public FeedbackReport Report { get; private set; } = null!;
     public List<FeedbackEvent> Timeline { get; private set; } = [];
     public Dictionary<Guid, string> Staff { get; private set; } = [];
