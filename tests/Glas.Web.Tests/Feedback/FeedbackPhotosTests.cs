@@ -62,7 +62,7 @@ public class FeedbackPhotosTests(GlasFactory app) : IClassFixture<GlasFactory>
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, Forms.Trim(await response.Content.ReadAsStringAsync()));
         var id = Guid.Parse(response.Headers.Location!.ToString().Split('/').Last());
 
-        var photos = await app.WithDbAsync(db => db.FeedbackPhotos.Where(p => p.ReportId == id).OrderBy(p => p.UploadedAt).ThenBy(p => p.Id).ToListAsync());
+        var photos = await app.WithDbAsync(db => db.FeedbackPhotos.Where(p => p.ReportId == id).OrderBy(p => p.UploadedAt).ThenBy(p => p.Id).ToListAsync(), "sliven");
         photos.Count.ShouldBe(2);
         photos.ShouldAllBe(p => p.ContentType == "image/webp" && p.ApprovedAt == null && p.Sha256.Length == 64);
         photos.Max(p => Math.Max(p.Width, p.Height)).ShouldBe(1600);
@@ -88,7 +88,7 @@ public class FeedbackPhotosTests(GlasFactory app) : IClassFixture<GlasFactory>
         var foreign = await haskovo.PostAsync($"/t/haskovo/feedback/{id}/manage?handler=PublishPhoto&photoId={photos[0].Id}",
             new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
         foreign.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await app.WithDbAsync(db => db.FeedbackPhotos.CountAsync(p => p.ReportId == id && p.ApprovedAt != null))).ShouldBe(0);
+        (await app.WithDbAsync(db => db.FeedbackPhotos.CountAsync(p => p.ReportId == id && p.ApprovedAt != null), "sliven")).ShouldBe(0);
 
         // The official publishes the first and removes the second.
         var official = await As("official.sliven@example.org");
@@ -111,7 +111,7 @@ public class FeedbackPhotosTests(GlasFactory app) : IClassFixture<GlasFactory>
         (await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().CountAsync(a => a.Action.StartsWith("feedback.photo.")))).ShouldBe(2);
 
         // Open311 points at the published photo.
-        var number = await app.WithDbAsync(db => db.FeedbackReports.Where(r => r.Id == id).Select(r => r.Number).SingleAsync());
+        var number = await app.WithDbAsync(db => db.FeedbackReports.Where(r => r.Id == id).Select(r => r.Number).SingleAsync(), "sliven");
         var json = await anonymous.GetStringAsync($"/open311/v2/requests/{number}.json");
         JsonDocument.Parse(json).RootElement[0].GetProperty("media_url").GetString()!.ShouldEndWith(path);
         var xml = await anonymous.GetStringAsync($"/open311/v2/requests/{number}.xml");
@@ -180,6 +180,6 @@ public class FeedbackPhotosTests(GlasFactory app) : IClassFixture<GlasFactory>
         var good = await client.PostAsync("/open311/v2/requests.json", Form(ImagesTests.JpegWithGps(), "lamp.jpg"));
         good.StatusCode.ShouldBe(HttpStatusCode.OK, await good.Content.ReadAsStringAsync());
         var number = JsonDocument.Parse(await good.Content.ReadAsStringAsync()).RootElement[0].GetProperty("service_request_id").GetString();
-        (await app.WithDbAsync(db => db.FeedbackPhotos.CountAsync(p => db.FeedbackReports.Any(r => r.Id == p.ReportId && r.Number == number)))).ShouldBe(1);
+        (await app.WithDbAsync(db => db.FeedbackPhotos.CountAsync(p => db.FeedbackReports.Any(r => r.Id == p.ReportId && r.Number == number)), "sliven")).ShouldBe(1);
     }
 }
