@@ -24,6 +24,7 @@ public sealed class DetailsModel(GlasDbContext db, FeedbackDesk desk, TenantRole
     public bool IsStaff { get; private set; }
     public bool Following { get; private set; }
     public bool CanReopen { get; private set; }
+    public PhotosModel Photos { get; private set; } = new("", [], false);
 
     [BindProperty]
     public string? Information { get; set; }
@@ -121,9 +122,11 @@ public sealed class DetailsModel(GlasDbContext db, FeedbackDesk desk, TenantRole
         Timeline = await db.FeedbackEvents.AsNoTracking().Where(e => e.ReportId == id && (e.IsPublic || (IsSender && e.Kind == "info")))
             .OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
         DuplicateOfNumber = report.DuplicateOfId is { } original ? await db.FeedbackReports.Where(r => r.Id == original).Select(r => r.Number).FirstOrDefaultAsync(ct) : null;
+        // Photos are public once staff have published them; the sender and staff see them all.
+        Photos = new PhotosModel(report.Number, await FeedbackDesk.PhotosAsync(db, id, IsSender || IsStaff, ct), Moderate: false);
         Following = me is { } user && await db.IsFollowingAsync(user, FeedbackDesk.FollowKind, id, ct);
         CanReopen = IsSender && !report.Reopened && report.AnsweredAt is { } answered && report.Status is FeedbackStatus.Answered or FeedbackStatus.Closed
-            && FeedbackDeadlines.CanReopen(answered, time.GetUtcNow());
+            && FeedbackDeadlines.CanReopen(answered, time.GetUtcNow(), desk.Calendar);
         return true;
     }
 }

@@ -16,10 +16,16 @@ public sealed record FeedbackDto(Guid Id, string Number, string Kind, string Cat
 
 public sealed record FeedbackStepDto(DateTimeOffset At, string Kind, string? Status, string? Text);
 
+/// <summary>A public report on the map: where it is and how it stands; no sender.</summary>
+public sealed record FeedbackPointDto(Guid Id, string Number, string Title, string Status, double Lat, double Lon, string Url);
+
 public sealed record FeedbackCategoryDto(string Code, string NameBg, string NameEn);
 
 public static class FeedbackApi
 {
+    /// <summary>Most points the map shows at once.</summary>
+    public const int MaxPoints = 1000;
+
     public static IEndpointRouteBuilder MapFeedbackApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/feedback").WithTags("Feedback");
@@ -61,6 +67,29 @@ public static class FeedbackApi
                 return TypedResults.Ok(dto with { Timeline = steps });
             })
             .WithName("GetFeedback").WithSummary("One public report with its public timeline.");
+
+        api.MapGet("/points", async Task<Results<Ok<List<FeedbackPointDto>>, ValidationProblem>> (GlasDbContext db, string? status, string? category,
+                IStringLocalizer<FeedbackText> t, HttpContext http, CancellationToken ct) =>
+            {
+                var q = FeedbackQueries.Public(db).Where(r => r.Latitude != null && r.Longitude != null);
+                if (!string.IsNullOrEmpty(status))
+                {
+                    if (!Enum.TryParse<FeedbackStatus>(status, true, out var parsed) || int.TryParse(status, out _))
+                    {
+                        return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [string.Join('|', Enum.GetNames<FeedbackStatus>())] });
+                    }
+                    q = q.Where(r => r.Status == parsed);
+                }
+                if (!string.IsNullOrEmpty(category))
+                {
+                    q = q.Where(r => r.Category!.Code == category);
+                }
+                var rows = await q.OrderByDescending(r => r.CreatedAt).Take(MaxPoints)
+                    .Select(r => new { r.Id, r.Number, r.Title, r.Status, r.Latitude, r.Longitude }).ToListAsync(ct);
+                return TypedResults.Ok(rows.Select(r => new FeedbackPointDto(r.Id, r.Number, r.Title, t["Status." + r.Status].Value, r.Latitude!.Value, r.Longitude!.Value,
+                    $"{http.Request.PathBase}/feedback/{r.Id}")).ToList());
+            })
+            .WithName("ListFeedbackPoints").WithSummary("The newest 1,000 public reports with a point, for the map (the list is the accessible alternative).");
 
         api.MapGet("/categories", async (GlasDbContext db, CancellationToken ct) =>
                 TypedResults.Ok(await db.FeedbackCategories.AsNoTracking().OrderBy(c => c.SortOrder).Select(c => new FeedbackCategoryDto(c.Code, c.NameBg, c.NameEn)).ToListAsync(ct)))

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Glas.Web.Feedback;
 
 internal sealed class FeedbackConfiguration :
-    IEntityTypeConfiguration<FeedbackCategory>, IEntityTypeConfiguration<FeedbackReport>, IEntityTypeConfiguration<FeedbackEvent>
+    IEntityTypeConfiguration<FeedbackCategory>, IEntityTypeConfiguration<FeedbackReport>, IEntityTypeConfiguration<FeedbackEvent>,
+    IEntityTypeConfiguration<FeedbackPhoto>
 {
     public void Configure(EntityTypeBuilder<FeedbackCategory> c)
     {
@@ -65,5 +66,19 @@ internal sealed class FeedbackConfiguration :
         e.HasIndex(x => x.TenantId);
         e.HasOne<FeedbackReport>().WithMany().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Tenant>().WithMany().HasForeignKey(x => x.TenantId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<FeedbackPhoto> p)
+    {
+        p.ToTable("FeedbackPhotos");
+        p.Property(x => x.StorageKey).HasMaxLength(64);
+        p.Property(x => x.ContentType).HasMaxLength(40);
+        p.Property(x => x.Sha256).HasMaxLength(64);
+        p.HasIndex(x => new { x.ReportId, x.UploadedAt });
+        p.HasIndex(x => x.TenantId);
+        p.HasIndex(x => x.UploadedBy);
+        p.HasIndex(x => x.ApprovedBy);
+        p.HasOne<FeedbackReport>().WithMany().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
+        p.HasOne<Tenant>().WithMany().HasForeignKey(x => x.TenantId).OnDelete(DeleteBehavior.Restrict);
     }
 }

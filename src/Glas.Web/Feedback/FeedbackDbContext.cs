@@ -8,4 +8,5 @@ public sealed partial class GlasDbContext
     public DbSet<FeedbackCategory> FeedbackCategories => Set<FeedbackCategory>();
     public DbSet<FeedbackReport> FeedbackReports => Set<FeedbackReport>();
     public DbSet<FeedbackEvent> FeedbackEvents => Set<FeedbackEvent>();
+    public DbSet<FeedbackPhoto> FeedbackPhotos => Set<FeedbackPhoto>();
 }

@@ -1,12 +1,14 @@
 using Glas.Web.Participation.Notifications;
 using Glas.Web.Platform.Database;
+using Glas.Web.Platform.Files;
 using Glas.Web.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using SkiaSharp;
 
 namespace Glas.Web.Feedback;
 
 /// <summary>
-/// Categories for every administration, and 32 reports each in Сливен and Хасково across every
+/// Categories for every administration, and 32 reports each in Сливен and Хасково (every fourth with a photo drawn at seed time) across every
 /// status, both kinds and every category: answers, ratings, an extension, a forwarded one, a
 /// duplicate and overdue ones. Idempotent: categories and reports are added only where none exist.
 /// </summary>
@@ -83,12 +85,12 @@ public static class FeedbackDemoData
             }
             if (Towns.TryGetValue(tenant.Slug, out var town) && !await db.FeedbackReports.AnyAsync(ct))
             {
-                await ReportsAsync(db, tenant, town, services.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
+                await ReportsAsync(db, services.GetRequiredService<FileStore>(), tenant, town, services.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
             }
         }
     }
 
-    private static async Task ReportsAsync(GlasDbContext db, Tenant tenant, (string[] Streets, double Lat, double Lon) town, DateTimeOffset now, CancellationToken ct)
+    private static async Task ReportsAsync(GlasDbContext db, FileStore files, Tenant tenant, (string[] Streets, double Lat, double Lon) town, DateTimeOffset now, CancellationToken ct)
     {
         var categories = await db.FeedbackCategories.OrderBy(c => c.SortOrder).ToListAsync(ct);
         var people = await db.Users.Where(u => u.Email == "citizen@example.org" || u.Email == "ngo@example.org").OrderBy(u => u.Email).ToListAsync(ct);
@@ -198,6 +200,18 @@ public static class FeedbackDemoData
                 Step(FeedbackStatus.Duplicate, "status", original.Number, true, created + 2 * day);
                 report.ClosedAt = created + 2 * day;
             }
+            // Every fourth report has a photo drawn here (no downloads); one of them still waits for staff.
+            if (i % 4 == 1)
+            {
+                var content = DemoPhoto(i);
+                var (key, sha, size) = await files.SaveAsync(new MemoryStream(content, writable: false), ct);
+                db.FeedbackPhotos.Add(new FeedbackPhoto
+                {
+                    Id = Guid.NewGuid(), TenantId = tenant.Id, ReportId = report.Id, StorageKey = key, ContentType = "image/webp", Size = size,
+                    Width = 800, Height = 600, Sha256 = sha, UploadedAt = created, UploadedBy = person.Id,
+                    ApprovedAt = i == 5 ? null : created + day, ApprovedBy = i == 5 ? null : official,
+                });
+            }
             reports.Add(report);
             db.FeedbackReports.Add(report);
             db.FeedbackEvents.AddRange(events);
@@ -218,5 +232,33 @@ public static class FeedbackDemoData
             e.Entity.Text = reports.First(r => r.Id == duplicate.DuplicateOfId).Number;
         }
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A simple street scene (sky, road, a lamp post), different for each report, as WebP.</summary>
+    private static byte[] DemoPhoto(int seed)
+    {
+        using var surface = SKSurface.Create(new SKImageInfo(800, 600));
+        var canvas = surface.Canvas;
+        using var sky = new SKPaint { Shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(0, 360), [new SKColor(120, 170, 220), new SKColor(210, 230, 245)], SKShaderTileMode.Clamp) };
+        canvas.DrawRect(0, 0, 800, 360, sky);
+        using var ground = new SKPaint { Color = new SKColor(110, 140, 90) };
+        canvas.DrawRect(0, 360, 800, 240, ground);
+        using var road = new SKPaint { Color = new SKColor(80, 80, 85) };
+        using var path = new SKPath();
+        path.MoveTo(330, 360);
+        path.LineTo(470, 360);
+        path.LineTo(760, 600);
+        path.LineTo(40, 600);
+        path.Close();
+        canvas.DrawPath(path, road);
+        using var pole = new SKPaint { Color = new SKColor(50, 50, 55), StrokeWidth = 10, IsAntialias = true };
+        var x = 150 + (seed * 37 % 500);
+        canvas.DrawLine(x, 560, x, 180, pole);
+        canvas.DrawLine(x, 180, x + 60, 170, pole);
+        using var lamp = new SKPaint { Color = seed % 2 == 0 ? new SKColor(255, 220, 120) : new SKColor(120, 120, 120), IsAntialias = true };
+        canvas.DrawOval(x + 70, 180, 22, 12, lamp);
+        using var image = surface.Snapshot();
+        using var data = image.Encode(SKEncodedImageFormat.Webp, 80);
+        return data.ToArray();
     }
 }

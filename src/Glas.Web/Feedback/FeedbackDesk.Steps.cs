@@ -139,10 +139,12 @@ public sealed partial class FeedbackDesk
         {
             return new("", "Error.Transition");
         }
-        if (newDue is not { } due || !FeedbackDeadlines.CanExtendTo(report.CreatedAt, report.DueAt, due))
+        if (newDue is not { } due || !FeedbackDeadlines.CanExtendTo(report.CreatedAt, report.DueAt, due, Calendar))
         {
             return new("NewDue", "Error.NewDue");
         }
+        // A date that is not a working day ends on the next one, like any term.
+        due = Calendar.OnOrAfter(due);
         report.DueAt = FeedbackDeadlines.EndOfSofiaDay(due);
         report.Extensions++;
         report.UpdatedAt = time.GetUtcNow();
@@ -215,7 +217,7 @@ public sealed partial class FeedbackDesk
         {
             return errors[0];
         }
-        if (report.Reopened || report.AnsweredAt is not { } answered || !FeedbackDeadlines.CanReopen(answered, time.GetUtcNow())
+        if (report.Reopened || report.AnsweredAt is not { } answered || !FeedbackDeadlines.CanReopen(answered, time.GetUtcNow(), Calendar)
             || !FeedbackStatusMachine.CanMove(report.Status, FeedbackStatus.InProgress) || report.Status is not (FeedbackStatus.Answered or FeedbackStatus.Closed))
         {
             return new("Reason", "Error.Reopen");

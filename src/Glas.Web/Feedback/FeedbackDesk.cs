@@ -3,6 +3,7 @@ using Glas.Web.Participation.Notifications;
 using Glas.Web.Platform.Auditing;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Email;
+using Glas.Web.Platform.Files;
 using Glas.Web.Platform.Localization;
 using Glas.Web.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ public sealed record FeedbackSender(Guid? UserId, string Name, string? Email);
 /// step is written to the timeline and sent to the report's followers (the sender follows it).
 /// </summary>
 public sealed partial class FeedbackDesk(GlasDbContext db, TenantContext tenant, TimeProvider time, Notifier notifier, EmailOutbox outbox, PublicAddress addresses,
-    IOptions<FeedbackOptions> options, IStringLocalizer<FeedbackText> t)
+    IOptions<FeedbackOptions> options, FileStore files, IStringLocalizer<FeedbackText> t)
 {
     public const string FollowKind = "feedback";
     public const string NotificationKind = "feedback.status";
@@ -30,11 +31,22 @@ public sealed partial class FeedbackDesk(GlasDbContext db, TenantContext tenant,
 
     public GeoBox Area => options.Value.Area(tenant.Required.Slug);
 
+    /// <summary>The working days deadlines are counted on.</summary>
+    public WorkingCalendar Calendar => options.Value.Calendar;
+
     public async Task<List<string>> CategoryCodesAsync(CancellationToken ct) =>
         await db.FeedbackCategories.AsNoTracking().Select(c => c.Code).ToListAsync(ct);
 
-    /// <summary>Checks and registers a submission; nothing is stored when any rule fails.</summary>
-    public async Task<(FeedbackReport? Report, List<FeedbackError> Errors)> SubmitAsync(FeedbackSubmission submission, FeedbackSender sender, string source, bool addressRequired, CancellationToken ct)
+    /// <summary>The rules of a submission, without registering it.</summary>
+    public async Task<List<FeedbackError>> CheckAsync(FeedbackSubmission submission, bool addressRequired, CancellationToken ct) =>
+        FeedbackRules.Check(submission, await CategoryCodesAsync(ct), Area, addressRequired).Errors;
+
+    /// <summary>
+    /// Checks and registers a submission with its photos (already checked and cleaned, see
+    /// <see cref="FeedbackPhotos"/>); nothing is stored when any rule fails.
+    /// </summary>
+    public async Task<(FeedbackReport? Report, List<FeedbackError> Errors)> SubmitAsync(FeedbackSubmission submission, FeedbackSender sender, string source, bool addressRequired,
+        CancellationToken ct, IReadOnlyList<CleanImage>? photos = null)
     {
         var codes = await CategoryCodesAsync(ct);
         var (valid, errors) = FeedbackRules.Check(submission, codes, Area, addressRequired);
@@ -76,11 +88,15 @@ public sealed partial class FeedbackDesk(GlasDbContext db, TenantContext tenant,
                 ReporterEmail = sender.Email,
                 CreatedAt = now,
                 UpdatedAt = now,
-                DueAt = FeedbackDeadlines.DecisionDue(now),
+                DueAt = FeedbackDeadlines.DecisionDue(now, Calendar),
                 Department = category.Department,
             };
             db.FeedbackReports.Add(report);
             AddEvent(report, "status", FeedbackStatus.Received, null, true, sender.UserId);
+            if (photos is { Count: > 0 })
+            {
+                await AddPhotosAsync(report, photos, sender.UserId, ct);
+            }
             if (sender.Email is { } email)
             {
                 outbox.Queue(RegisteredMail(report, email));

@@ -35,6 +35,7 @@ public sealed class FeedbackModule : GlasModule
     {
         app.MapFeedbackApi();
         app.MapOpen311();
+        app.MapFeedbackPhotos();
     }
 
     /// <summary>For officials: open reports assigned to them and those assigned to nobody, by the АПК deadline.</summary>
@@ -48,6 +49,8 @@ public sealed class FeedbackModule : GlasModule
         new(typeof(FeedbackReport), nameof(FeedbackReport.ReporterUserId)),
         new(typeof(FeedbackReport), nameof(FeedbackReport.AssigneeUserId)),
         new(typeof(FeedbackEvent), nameof(FeedbackEvent.ActorUserId)),
+        new(typeof(FeedbackPhoto), nameof(FeedbackPhoto.UploadedBy)),
+        new(typeof(FeedbackPhoto), nameof(FeedbackPhoto.ApprovedBy)),
     ];
 
     public override async Task<object?> PersonalDataAsync(GlasDbContext db, Guid userId, CancellationToken ct)
@@ -58,7 +61,9 @@ public sealed class FeedbackModule : GlasModule
         var assigned = await db.FeedbackReports.IgnoreQueryFilters().AsNoTracking().Where(r => r.AssigneeUserId == userId).Select(r => new { r.Number, r.TenantId }).ToListAsync(ct);
         var entries = await db.FeedbackEvents.IgnoreQueryFilters().AsNoTracking().Where(e => e.ActorUserId == userId).OrderBy(e => e.At)
             .Select(e => new { e.ReportId, e.At, e.Kind, Status = e.Status.ToString(), e.Text }).ToListAsync(ct);
-        return reports.Count + assigned.Count + entries.Count == 0 ? null : new { reports, assigned, entries };
+        var photos = await db.FeedbackPhotos.IgnoreQueryFilters().AsNoTracking().Where(p => p.UploadedBy == userId || p.ApprovedBy == userId).OrderBy(p => p.UploadedAt)
+            .Select(p => new { p.Id, p.ReportId, p.TenantId, p.UploadedAt, Uploaded = p.UploadedBy == userId, p.ApprovedAt, Approved = p.ApprovedBy == userId }).ToListAsync(ct);
+        return reports.Count + assigned.Count + entries.Count + photos.Count == 0 ? null : new { reports, assigned, entries, photos };
     }
 
     public override async Task ErasePersonalDataAsync(GlasDbContext db, Guid userId, CancellationToken ct)
@@ -68,6 +73,11 @@ public sealed class FeedbackModule : GlasModule
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ReporterName, DeletedUser.Name).SetProperty(r => r.ReporterEmail, (string?)null), ct);
         await db.FeedbackReports.IgnoreQueryFilters().Where(r => r.AssigneeUserId == userId)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.AssigneeUserId, (Guid?)null), ct);
+        // The photos stay with the report; who uploaded or published them does not.
+        await db.FeedbackPhotos.IgnoreQueryFilters().Where(p => p.UploadedBy == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.UploadedBy, (Guid?)null), ct);
+        await db.FeedbackPhotos.IgnoreQueryFilters().Where(p => p.ApprovedBy == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ApprovedBy, (Guid?)null), ct);
     }
 
     public override async Task<IReadOnlyList<ModuleStatistic>> StatisticsAsync(GlasDbContext db, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)

@@ -10,7 +10,7 @@ public static class FeedbackPageExtensions
     {
         foreach (var e in errors)
         {
-            state.AddModelError(e.Field.Length == 0 ? "" : prefix + e.Field, t[e.MessageKey]);
+            state.AddModelError(e.Field.Length == 0 ? "" : prefix + e.Field, e.Text(t));
         }
     }
 

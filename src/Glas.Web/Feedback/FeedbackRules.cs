@@ -5,7 +5,11 @@ using Glas.Web.Platform.Web;
 namespace Glas.Web.Feedback;
 
 /// <summary>A problem with one field: the field's name and the key of its message in FeedbackText.</summary>
-public sealed record FeedbackError(string Field, string MessageKey);
+public sealed record FeedbackError(string Field, string MessageKey, object? Argument = null)
+{
+    /// <summary>The message in the interface language.</summary>
+    public string Text(Microsoft.Extensions.Localization.IStringLocalizer t) => Argument is null ? t[MessageKey].Value : t[MessageKey, Argument].Value;
+}
 
 /// <summary>What a sender submits, as text from a form or an Open311 call, before it is checked.</summary>
 public sealed record FeedbackSubmission(string? Kind, string? Category, string? Title, string? Description, string? Address, string? Latitude, string? Longitude, bool IsPublic);

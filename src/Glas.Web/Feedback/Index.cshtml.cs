@@ -18,6 +18,11 @@ public sealed class IndexModel(GlasDbContext db) : PageModel
     public int? PageNumber { get; set; }
 
     public bool FilterInvalid { get; private set; }
+
+    /// <summary>The map's points, with the list's filters.</summary>
+    public string PointsUrl => "/api/v1/feedback/points" + (FilterQuery.Length > 0 ? "?" + FilterQuery : "");
+
+    private string FilterQuery { get; set; } = "";
     public List<ReportRow> Rows { get; private set; } = [];
     public Platform.Web.Pager Pager { get; private set; } = new(1, FeedbackQueries.PageSize, 0);
     public List<FeedbackCategory> Categories { get; private set; } = [];
@@ -45,7 +50,7 @@ public sealed class IndexModel(GlasDbContext db) : PageModel
         {
             return;
         }
-        var query = string.Join('&', new[] { ("status", Status), ("category", Category) }.Where(x => !string.IsNullOrEmpty(x.Item2)).Select(x => x.Item1 + "=" + Uri.EscapeDataString(x.Item2!)));
+        var query = FilterQuery = string.Join('&', new[] { ("status", Status), ("category", Category) }.Where(x => !string.IsNullOrEmpty(x.Item2)).Select(x => x.Item1 + "=" + Uri.EscapeDataString(x.Item2!)));
         (Rows, Pager) = await FeedbackQueries.PublicPageAsync(db, status, Category, PageNumber, query, ct);
     }
 }

@@ -12,10 +12,14 @@ namespace Glas.Web.Feedback;
 [Authorize(Policy = Policies.Official)]
 public sealed class ManageModel(GlasDbContext db, FeedbackDesk desk, TimeProvider time, IStringLocalizer<FeedbackText> t) : PageModel
 {
+    /// <summary>The working days deadlines are counted on.</summary>
+    public WorkingCalendar Calendar => desk.Calendar;
+
     public FeedbackReport Report { get; private set; } = null!;
     public List<FeedbackEvent> Timeline { get; private set; } = [];
     public Dictionary<Guid, string> Staff { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
+    public PhotosModel Photos { get; private set; } = new("", [], true);
 
     [BindProperty] public string? Department { get; set; }
     [BindProperty] public Guid? Assignee { get; set; }
@@ -46,6 +50,12 @@ public sealed class ManageModel(GlasDbContext db, FeedbackDesk desk, TimeProvide
     public Task<IActionResult> OnPostExtendAsync(Guid id, CancellationToken ct) => StepAsync(id, "Extend", (r, me) => Task.FromResult(desk.Extend(r, ExtendNewDue, ExtendReason, me)), ct);
 
     public Task<IActionResult> OnPostNoteAsync(Guid id, CancellationToken ct) => StepAsync(id, "", (r, me) => Task.FromResult(desk.Note(r, Note, me)), ct);
+
+    public Task<IActionResult> OnPostPublishPhotoAsync(Guid id, Guid photoId, CancellationToken ct) =>
+        StepAsync(id, "", async (r, me) => await desk.PublishPhotoAsync(r, photoId, me, ct) ? null : new FeedbackError("", "Error.Photo.Missing"), ct);
+
+    public Task<IActionResult> OnPostRemovePhotoAsync(Guid id, Guid photoId, CancellationToken ct) =>
+        StepAsync(id, "", async (r, me) => await desk.RemovePhotoAsync(r, photoId, me, ct) ? null : new FeedbackError("", "Error.Photo.Missing"), ct);
 
     private async Task<IActionResult> StepAsync(Guid id, string prefix, Func<FeedbackReport, Guid, Task<FeedbackError?>> step, CancellationToken ct)
     {
@@ -88,6 +98,7 @@ public sealed class ManageModel(GlasDbContext db, FeedbackDesk desk, TimeProvide
         }
         Report = report;
         Now = time.GetUtcNow();
+        Photos = new PhotosModel(report.Number, await FeedbackDesk.PhotosAsync(db, id, all: true, ct), Moderate: true);
         Timeline = await db.FeedbackEvents.AsNoTracking().Where(e => e.ReportId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
         Staff = await db.Memberships.AsNoTracking().Where(m => m.Role != TenantRole.Participant).Select(m => new { m.UserId, m.User!.DisplayName })
             .ToDictionaryAsync(m => m.UserId, m => m.DisplayName, ct);

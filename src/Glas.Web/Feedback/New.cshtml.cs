@@ -25,10 +25,16 @@ public sealed class FeedbackInput
 
 /// <summary>A signal or a proposal from a signed-in (so identified, АПК чл. 111, ал. 4) person.</summary>
 [Authorize]
+[RequestSizeLimit(FeedbackPhotos.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = FeedbackPhotos.MaxRequestBytes)]
 public sealed class NewModel(GlasDbContext db, FeedbackDesk desk, ParticipationLimiter limiter, Participation.Rules.RulesGate rules, IStringLocalizer<FeedbackText> t) : PageModel
 {
     [BindProperty]
     public FeedbackInput Input { get; set; } = new();
+
+    /// <summary>Up to five photos (checked by content, cleaned of camera data before storage).</summary>
+    [BindProperty]
+    public List<IFormFile> Photos { get; set; } = [];
 
     public List<SelectListItem> Categories { get; private set; } = [];
     public List<SelectListItem> Kinds { get; private set; } = [];
@@ -57,8 +63,16 @@ public sealed class NewModel(GlasDbContext db, FeedbackDesk desk, ParticipationL
             return Page();
         }
         var i = Input;
-        var (report, errors) = await desk.SubmitAsync(new FeedbackSubmission(i.Kind, i.Category, i.Title, i.Description, i.Address, i.Latitude, i.Longitude, i.IsPublic),
-            new FeedbackSender(me, user.DisplayName, user.Email), "web", addressRequired: true, ct);
+        var submission = new FeedbackSubmission(i.Kind, i.Category, i.Title, i.Description, i.Address, i.Latitude, i.Longitude, i.IsPublic);
+        var (photos, photoErrors) = await FeedbackPhotos.CheckAsync(Photos, ct);
+        if (photoErrors.Count > 0)
+        {
+            // Every problem at once: the form's fields and the photos.
+            ModelState.Add(await desk.CheckAsync(submission, addressRequired: true, ct), t, "Input.");
+            ModelState.Add(photoErrors, t);
+            return Page();
+        }
+        var (report, errors) = await desk.SubmitAsync(submission, new FeedbackSender(me, user.DisplayName, user.Email), "web", addressRequired: true, ct, photos);
         if (report is null)
         {
             ModelState.Add(errors, t, "Input.");

@@ -28,7 +28,9 @@ public static class Open311Api
         api.MapGet("/services.{format}", Services).WithName("Open311Services").WithSummary("Open311 service list: the administration's categories.");
         api.MapGet("/services/{code}.{format}", Definition).WithName("Open311ServiceDefinition").WithSummary("Open311 service definition with its attributes.");
         api.MapGet("/requests.{format}", List).WithName("Open311Requests").WithSummary("Open311 public service requests (default the last 90 days, at most 1,000).");
-        api.MapPost("/requests.{format}", Create).WithName("Open311CreateRequest").WithSummary("Open311 new service request (form-encoded).");
+        api.MapPost("/requests.{format}", Create).WithName("Open311CreateRequest").WithSummary("Open311 new service request (form-encoded; photos as multipart files named media).")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(FeedbackPhotos.MaxRequestBytes))
+            .WithFormOptions(multipartBodyLengthLimit: FeedbackPhotos.MaxRequestBytes);
         api.MapGet("/requests/{id}.{format}", One).WithName("Open311Request").WithSummary("Open311 one service request.");
         api.MapGet("/tokens/{token}.{format}", Token).WithName("Open311Token").WithSummary("Open311 service request id for a token.");
         return app;
@@ -147,7 +149,14 @@ public static class Open311Api
         return item;
     }
 
-    private static async Task<List<Open311Item>> ItemsAsync(IQueryable<FeedbackReport> q, int max, CancellationToken ct)
+    /// <summary>The absolute address of a published photo, for media_url.</summary>
+    private static Func<Guid, Guid, string> MediaUrl(HttpContext context, PublicAddress addresses)
+    {
+        var tenant = context.CurrentTenant();
+        return (report, photo) => addresses.Absolute(tenant, FeedbackPhotos.Path(report, photo));
+    }
+
+    private static async Task<List<Open311Item>> ItemsAsync(GlasDbContext db, IQueryable<FeedbackReport> q, int max, Func<Guid, Guid, string> mediaUrl, CancellationToken ct)
     {
         var rows = await q.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id).Take(max)
             .Select(r => new
@@ -156,11 +165,17 @@ public static class Open311Api
                 r.Answer, r.UpdatedAt, r.ForwardedTo, Code = r.Category.Code, r.Description,
             })
             .ToListAsync(ct);
+        // media_url: the first photo staff have published, one query for the whole page.
+        var ids = rows.Select(x => x.Row.Id).ToList();
+        var photos = (await db.FeedbackPhotos.AsNoTracking().Where(p => ids.Contains(p.ReportId) && p.ApprovedAt != null)
+                .Select(p => new { p.ReportId, p.Id, p.UploadedAt }).ToListAsync(ct))
+            .GroupBy(p => p.ReportId).ToDictionary(g => g.Key, g => g.OrderBy(p => p.UploadedAt).ThenBy(p => p.Id).First().Id);
         return rows.Select(x =>
         {
             var item = Request(x.Row, x.Answer, x.UpdatedAt, x.ForwardedTo);
             item[4] = new("service_code", x.Code);
             item[5] = new("description", x.Description);
+            item[16] = new("media_url", photos.TryGetValue(x.Row.Id, out var photo) ? mediaUrl(x.Row.Id, photo) : null);
             return item;
         }).ToList();
     }
@@ -181,7 +196,7 @@ public static class Open311Api
     }
 
     private static async Task<IResult> List(HttpContext context, string format, string? jurisdiction_id, string? service_request_id, string? service_code,
-        string? start_date, string? end_date, string? status, GlasDbContext db, TimeProvider time, CancellationToken ct)
+        string? start_date, string? end_date, string? status, GlasDbContext db, TimeProvider time, PublicAddress addresses, CancellationToken ct)
     {
         if (Check(context, format, jurisdiction_id, out var f) is { } error)
         {
@@ -192,7 +207,7 @@ public static class Open311Api
         {
             var ids = service_request_id.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Take(MaxResults).ToList();
             q = q.Where(r => ids.Contains(r.Number));
-            return Open311Format.Write(f, "service_requests", "request", await ItemsAsync(q, MaxResults, ct));
+            return Open311Format.Write(f, "service_requests", "request", await ItemsAsync(db, q, MaxResults, MediaUrl(context, addresses), ct));
         }
         if (!TryDate(start_date, out var start) || !TryDate(end_date, out var end))
         {
@@ -226,16 +241,16 @@ public static class Open311Api
             }
             q = q.Where(r => wanted.Contains(r.Status));
         }
-        return Open311Format.Write(f, "service_requests", "request", await ItemsAsync(q, MaxResults, ct));
+        return Open311Format.Write(f, "service_requests", "request", await ItemsAsync(db, q, MaxResults, MediaUrl(context, addresses), ct));
     }
 
-    private static async Task<IResult> One(HttpContext context, string id, string format, string? jurisdiction_id, GlasDbContext db, CancellationToken ct)
+    private static async Task<IResult> One(HttpContext context, string id, string format, string? jurisdiction_id, GlasDbContext db, PublicAddress addresses, CancellationToken ct)
     {
         if (Check(context, format, jurisdiction_id, out var f) is { } error)
         {
             return error;
         }
-        var items = await ItemsAsync(FeedbackQueries.Public(db).Where(r => r.Number == id), 1, ct);
+        var items = await ItemsAsync(db, FeedbackQueries.Public(db).Where(r => r.Number == id), 1, MediaUrl(context, addresses), ct);
         return items.Count == 0 ? Open311Format.Errors(f, 404, "service_request_id not found.") : Open311Format.Write(f, "service_requests", "request", items);
     }
 
@@ -263,7 +278,15 @@ public static class Open311Api
         {
             return Open311Format.Errors(f, 400, "Send the request form-encoded (application/x-www-form-urlencoded or multipart/form-data).");
         }
-        var form = await context.Request.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(ct);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
+        {
+            return Open311Format.Errors(f, 413, "The request is too large: at most 5 photos of 5 MB each.");
+        }
         string? Field(string name) => form.TryGetValue(name, out var v) ? v.ToString() : null;
         var tenant = context.CurrentTenant();
         if (Field("jurisdiction_id") is { Length: > 0 } jurisdiction && !string.Equals(jurisdiction, tenant.Slug, StringComparison.Ordinal))
@@ -297,13 +320,17 @@ public static class Open311Api
         var title = FeedbackRules.IsBlank(description) ? null : Title(description!);
         var kind = Field("attribute[kind]") is { Length: > 0 } k ? k : "signal";
         var submission = new FeedbackSubmission(kind, Field("service_code"), title, description, Field("address_string"), Field("lat"), Field("long"), IsPublic: true);
+        // Photos sent as files named "media" (multipart/form-data), checked and cleaned like the form's.
+        // A media_url is not fetched: Glas does not download from addresses a caller names.
+        var (photos, photoErrors) = await FeedbackPhotos.CheckAsync(form.Files.GetFiles("media"), ct);
+        errors.AddRange(photoErrors.Select(e => Describe(e, t)));
         if (errors.Count > 0)
         {
-            // Report every problem at once: the sender's and the submission's.
-            var (_, more) = FeedbackRules.Check(submission, await desk.CategoryCodesAsync(ct), desk.Area, addressRequired: false);
+            // Report every problem at once: the sender's, the photos' and the submission's.
+            var more = await desk.CheckAsync(submission, addressRequired: false, ct);
             return Open311Format.Errors(f, 400, [.. errors, .. more.Select(e => Describe(e, t))]);
         }
-        var (report, problems) = await desk.SubmitAsync(submission, new FeedbackSender(null, name.Length > 0 ? name : email!, email), "open311", addressRequired: false, ct);
+        var (report, problems) = await desk.SubmitAsync(submission, new FeedbackSender(null, name.Length > 0 ? name : email!, email), "open311", addressRequired: false, ct, photos);
         if (report is null)
         {
             return Open311Format.Errors(f, 400, problems.Select(e => Describe(e, t)).ToArray());
@@ -328,6 +355,7 @@ public static class Open311Api
             "Title" or "Description" => "description",
             "Latitude" => "lat/long",
             "Address" => "address_string",
+            "Photos" => "media",
             _ => e.Field.ToLowerInvariant(),
-        }) + ": " + t[e.MessageKey].Value;
+        }) + ": " + e.Text(t);
 }

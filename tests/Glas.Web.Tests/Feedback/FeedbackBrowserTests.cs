@@ -21,11 +21,18 @@ public class FeedbackBrowserTests(BrowserFactory app) : IClassFixture<BrowserFac
         await citizen.GetByLabel("Заглавие").FillAsync("Не свети уличната лампа");
         await citizen.GetByLabel("Описание").FillAsync("Лампата пред блок 4 не свети от седмица.");
         await citizen.GetByLabel("Адрес или място").FillAsync("кв. „Дружба“, бл. 4");
+        // The map (drawn by the script) fills the coordinates from its centre for keyboard users.
+        await citizen.Locator(".feedback-map-canvas.leaflet-container").WaitForAsync();
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "Постави точката в центъра на картата" }).ClickAsync();
+        (await citizen.GetByLabel("Географска ширина").InputValueAsync()).ShouldMatch(@"^4\d\.\d{6}$");
         await citizen.GetByLabel("Географска ширина").FillAsync("42.6824");
         await citizen.GetByLabel("Географска дължина").FillAsync("26.3225");
+        await citizen.GetByLabel("Снимки").SetInputFilesAsync(new FilePayload { Name = "lamp.png", MimeType = "image/png", Buffer = Glas.Web.Tests.Platform.Files.ImagesTests.Drawn(640, 480) });
         await citizen.GetByRole(AriaRole.Button, new() { Name = "Изпрати" }).ClickAsync();
         var number = (await citizen.Locator("#report-number").TextContentAsync())!;
         number.ShouldMatch(@"^\d{4}-\d{6}$");
+        (await citizen.Locator("#photos img").CountAsync()).ShouldBe(1);
+        await citizen.Locator(".feedback-map-canvas.leaflet-container").WaitForAsync();
         await BrowserFactory.AssertAccessibleAsync(citizen);
         var url = citizen.Url;
         await citizen.GotoAsync("/feedback/mine");
@@ -39,6 +46,8 @@ public class FeedbackBrowserTests(BrowserFactory app) : IClassFixture<BrowserFac
         await BrowserFactory.AssertAccessibleAsync(official);
         await official.GotoAsync(url + "/manage");
         await BrowserFactory.AssertAccessibleAsync(official);
+        await official.GetByRole(AriaRole.Button, new() { Name = "Публикувай снимка 1" }).ClickAsync();
+        (await official.Locator("#photos .hint").CountAsync()).ShouldBe(0);
         await official.GetByRole(AriaRole.Button, new() { Name = "Разпредели" }).ClickAsync();
         (await official.Locator("#report-status").TextContentAsync()).ShouldBe("разпределен");
         await official.GetByLabel("Отговор").FillAsync("Лампата е сменена.");

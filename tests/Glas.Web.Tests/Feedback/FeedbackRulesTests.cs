@@ -12,9 +12,11 @@ public class FeedbackDeadlineTests
     [Fact]
     public void A_report_is_decided_within_two_months_to_the_end_of_the_Sofia_day()
     {
-        // 10 March 2026, 12:00 UTC is 14:00 in Sofia (EET); due 10 May, 23:59:59 EEST = 20:59:59 UTC.
+        // 10 March 2026, 12:00 UTC is 14:00 in Sofia (EET); the term ends on 10 May, a Sunday, so the
+        // decision is due on Monday 11 May, 23:59:59 EEST = 20:59:59 UTC.
+        FeedbackDeadlines.DecisionTermEnd(Utc(2026, 3, 10)).ShouldBe(new DateOnly(2026, 5, 10));
         var due = FeedbackDeadlines.DecisionDue(Utc(2026, 3, 10));
-        due.ShouldBe(new DateTimeOffset(2026, 5, 10, 20, 59, 59, TimeSpan.Zero).AddTicks(TimeSpan.TicksPerSecond - 1));
+        due.ShouldBe(new DateTimeOffset(2026, 5, 11, 20, 59, 59, TimeSpan.Zero).AddTicks(TimeSpan.TicksPerSecond - 1));
     }
 
     [Fact]
@@ -22,7 +24,9 @@ public class FeedbackDeadlineTests
     {
         // 31 October 2026, 22:30 UTC is already 1 November 00:30 in Sofia.
         FeedbackDeadlines.SofiaDate(Utc(2026, 10, 31, 22, 30)).ShouldBe(new DateOnly(2026, 11, 1));
-        FeedbackDeadlines.SofiaDate(FeedbackDeadlines.DecisionDue(Utc(2026, 10, 31, 22, 30))).ShouldBe(new DateOnly(2027, 1, 1));
+        FeedbackDeadlines.DecisionTermEnd(Utc(2026, 10, 31, 22, 30)).ShouldBe(new DateOnly(2027, 1, 1));
+        // 1 January is a holiday, 2 and 3 January 2027 a weekend.
+        FeedbackDeadlines.SofiaDate(FeedbackDeadlines.DecisionDue(Utc(2026, 10, 31, 22, 30))).ShouldBe(new DateOnly(2027, 1, 4));
         FeedbackDeadlines.SofiaDate(FeedbackDeadlines.DecisionDue(Utc(2026, 10, 31, 21, 30))).ShouldBe(new DateOnly(2026, 12, 31));
     }
 
@@ -37,7 +41,7 @@ public class FeedbackDeadlineTests
     {
         var day = DateOnly.Parse(registered, System.Globalization.CultureInfo.InvariantCulture);
         var at = Glas.Web.Platform.Localization.Formats.FromSofia(day.ToDateTime(new TimeOnly(10, 0)));
-        FeedbackDeadlines.SofiaDate(FeedbackDeadlines.DecisionDue(at)).ShouldBe(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture));
+        FeedbackDeadlines.DecisionTermEnd(at).ShouldBe(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -48,14 +52,16 @@ public class FeedbackDeadlineTests
         FeedbackDeadlines.LatestExtension(registered).ShouldBe(new DateOnly(2026, 7, 15));
         FeedbackDeadlines.CanExtendTo(registered, due, new DateOnly(2026, 7, 15)).ShouldBeTrue();
         FeedbackDeadlines.CanExtendTo(registered, due, new DateOnly(2026, 7, 16)).ShouldBeFalse();
-        FeedbackDeadlines.CanExtendTo(registered, due, new DateOnly(2026, 3, 15)).ShouldBeFalse();
-        FeedbackDeadlines.CanExtendTo(registered, due, new DateOnly(2026, 3, 16)).ShouldBeTrue();
+        // The two months end on Sunday 15 March, so the decision is due on Monday 16 March.
+        FeedbackDeadlines.CanExtendTo(registered, due, new DateOnly(2026, 3, 16)).ShouldBeFalse();
+        FeedbackDeadlines.CanExtendTo(registered, due, new DateOnly(2026, 3, 17)).ShouldBeTrue();
     }
 
     [Fact]
     public void Notice_within_seven_days_and_days_left_in_Sofia()
     {
-        FeedbackDeadlines.SofiaDate(FeedbackDeadlines.NoticeDue(Utc(2026, 3, 28, 23, 0))).ShouldBe(new DateOnly(2026, 4, 5));
+        // Decided on 29 March in Sofia; seven days end on Sunday 5 April, so the notice is due on Monday 6 April.
+        FeedbackDeadlines.SofiaDate(FeedbackDeadlines.NoticeDue(Utc(2026, 3, 28, 23, 0))).ShouldBe(new DateOnly(2026, 4, 6));
         var due = FeedbackDeadlines.EndOfSofiaDay(new DateOnly(2026, 5, 10));
         FeedbackDeadlines.DaysLeft(due, Utc(2026, 5, 8)).ShouldBe(2);
         FeedbackDeadlines.DaysLeft(due, Utc(2026, 5, 10, 20, 0)).ShouldBe(0);

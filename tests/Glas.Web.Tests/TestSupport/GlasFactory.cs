@@ -47,6 +47,8 @@ public class GlasFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Glas:RateLimits:ParticipationPerMinute", "10000");
         builder.UseSetting("Glas:RateLimits:ParticipationPerAddressPerMinute", "10000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Map tiles from loopback, where nothing answers: tests never reach out to a tile server.
+        builder.UseSetting("Glas:Feedback:TileUrl", "http://127.0.0.1:9/tiles/{z}/{x}/{y}.png");
         // The in-memory test server has no body-size feature; Kestrel (and the browser tests) do.
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Mvc.Filters.RequestSizeLimitFilter", "Error");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Routing.EndpointRoutingMiddleware", "Error");
