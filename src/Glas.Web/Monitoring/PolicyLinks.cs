@@ -19,8 +19,9 @@ public sealed partial record PolicyLinks(Guid? ConsultationId, string? Consultat
             ? await db.Consultations.AsNoTracking().Where(c => c.Id == cid).Select(c => c.Title).FirstOrDefaultAsync(ct)
             : null;
         var projects = await db.PolicyProjects.AsNoTracking().Where(x => x.PolicyId == policy.Id)
-            .Join(db.Projects, x => x.ProjectId, p => p.Id, (x, p) => new LinkedProject(p.Id, p.Code, p.Title))
-            .OrderBy(p => p.Code).ThenBy(p => p.Title).Take(MaxProjects).ToListAsync(ct);
+            .Join(db.Projects, x => x.ProjectId, p => p.Id, (x, p) => p)
+            .OrderBy(p => p.Code).ThenBy(p => p.Title).Take(MaxProjects)
+            .Select(p => new LinkedProject(p.Id, p.Code, p.Title)).ToListAsync(ct);
         return new PolicyLinks(consultation is null ? null : policy.ConsultationId, consultation, projects);
     }
 
