@@ -65,3 +65,16 @@ public sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaIte
         builder.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed class MeetingAttendanceConfiguration : IEntityTypeConfiguration<MeetingAttendance>
+{
+    public void Configure(EntityTypeBuilder<MeetingAttendance> builder)
+    {
+        builder.ToTable("MeetingAttendance");
+        builder.HasKey(x => new { x.MeetingId, x.MemberId });
+        builder.HasIndex(x => x.MemberId);
+        builder.HasIndex(x => x.TenantId);
+        builder.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<BodyMember>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -9,4 +9,5 @@ public sealed partial class GlasDbContext
     public DbSet<BodyMember> BodyMembers => Set<BodyMember>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<MeetingAttendance> MeetingAttendance => Set<MeetingAttendance>();
 }

@@ -24,6 +24,7 @@ public sealed class BodiesModule : GlasModule
     {
         services.AddScoped<IDocumentSubjects, BodyDocumentSubjects>();
         services.AddScoped<IDocumentSubjects, MeetingDocumentSubjects>();
+        services.AddScoped<IDocumentSubjects, AgendaItemDocumentSubjects>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder app) => app.MapBodiesApi();

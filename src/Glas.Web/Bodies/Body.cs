@@ -105,3 +105,11 @@ public sealed class AgendaItem : ITenantOwned
     public int? VotesAgainst { get; set; }
     public int? VotesAbstained { get; set; }
 }
+
+/// <summary>A member present at a held meeting (one row per member present): the body's per-member attendance record.</summary>
+public sealed class MeetingAttendance : ITenantOwned
+{
+    public Guid MeetingId { get; set; }
+    public Guid MemberId { get; set; }
+    public Guid TenantId { get; set; }
+}

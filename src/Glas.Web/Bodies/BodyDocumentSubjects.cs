@@ -39,3 +39,20 @@ public sealed class MeetingDocumentSubjects(GlasDbContext db, TenantRoles roles)
     public async Task<bool> CanManageAsync(Guid subjectId, ClaimsPrincipal user, CancellationToken ct) =>
         await roles.CurrentRoleAsync(user) is { } role && RoleRules.Satisfies(role, TenantRole.Official) && await db.Meetings.AnyAsync(m => m.Id == subjectId, ct);
 }
+
+/// <summary>An agenda item's materials (the draft decision, reports, opinions): public; Officials add them.</summary>
+public sealed class AgendaItemDocumentSubjects(GlasDbContext db, TenantRoles roles) : IDocumentSubjects
+{
+    public const string SubjectKind = "agenda-item";
+
+    public static readonly IReadOnlyList<DocumentType> DocumentTypes = [DocumentType.Materials, DocumentType.Draft, DocumentType.Report, DocumentType.Decision, DocumentType.Other];
+
+    public string Kind => SubjectKind;
+
+    public IReadOnlyList<DocumentType> Types => DocumentTypes;
+
+    public Task<bool> CanViewAsync(Guid subjectId, ClaimsPrincipal viewer, CancellationToken ct) => db.AgendaItems.AnyAsync(a => a.Id == subjectId, ct);
+
+    public async Task<bool> CanManageAsync(Guid subjectId, ClaimsPrincipal user, CancellationToken ct) =>
+        await roles.CurrentRoleAsync(user) is { } role && RoleRules.Satisfies(role, TenantRole.Official) && await db.AgendaItems.AnyAsync(a => a.Id == subjectId, ct);
+}

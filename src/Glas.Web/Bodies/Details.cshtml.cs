@@ -8,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Glas.Web.Bodies;
 
 /// <summary>A table of members on the body's page.</summary>
-public sealed record MemberTable(string Id, string Caption, List<BodyMember> Members);
+public sealed record MemberTable(string Id, string Caption, List<BodyMember> Members, IReadOnlyDictionary<Guid, MemberAttendance>? Attendance = null);
+
+/// <summary>A member's attendance: meetings present at, of the body's held meetings during the membership.</summary>
+public sealed record MemberAttendance(int Present, int Held);
 
 /// <summary>A body's page: its mandate, rules, present members and their history, and its meetings (paged).</summary>
 public sealed class DetailsModel(GlasDbContext db, DocumentLibrary library, TimeProvider time) : PageModel
@@ -21,6 +24,9 @@ public sealed class DetailsModel(GlasDbContext db, DocumentLibrary library, Time
     public List<Meeting> Meetings { get; private set; } = [];
     public Pager Pager { get; private set; } = null!;
     public List<DocumentView> Documents { get; private set; } = [];
+
+    /// <summary>Per member, when the body keeps an attendance record (empty otherwise).</summary>
+    public Dictionary<Guid, MemberAttendance> Attendance { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, int? p, CancellationToken ct)
     {
@@ -38,6 +44,17 @@ public sealed class DetailsModel(GlasDbContext db, DocumentLibrary library, Time
         Meetings = await db.Meetings.AsNoTracking().Where(m => m.BodyId == id).OrderByDescending(m => m.StartsAt).ThenBy(m => m.Id)
             .Skip(Pager.Skip).Take(Pager.Size).ToListAsync(ct);
         Documents = await library.ListAsync(BodyDocumentSubjects.SubjectKind, id, ct);
+        var memberIds = members.Select(m => m.Id).ToList();
+        var present = await db.MeetingAttendance.AsNoTracking().Where(a => memberIds.Contains(a.MemberId)).GroupBy(a => a.MemberId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        if (present.Count > 0)
+        {
+            // Held meetings with a record of who was present: the denominator of each member's attendance.
+            var recorded = db.MeetingAttendance.Select(a => a.MeetingId);
+            var held = (await db.Meetings.AsNoTracking().Where(m => m.BodyId == id && m.Status == MeetingStatus.Held && recorded.Contains(m.Id))
+                .Select(m => m.StartsAt).ToListAsync(ct)).Select(s => DateOnly.FromDateTime(Platform.Localization.Formats.ToSofia(s).DateTime)).ToList();
+            Attendance = members.ToDictionary(m => m.Id, m => new MemberAttendance(present.GetValueOrDefault(m.Id), held.Count(d => d >= m.From && (m.To is null || d <= m.To))));
+        }
         return Page();
     }
 }

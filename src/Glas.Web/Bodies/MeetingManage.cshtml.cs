@@ -35,6 +35,45 @@ public sealed class MeetingManageModel(GlasDbContext db, DocumentLibrary library
     public Meeting Meeting { get; private set; } = null!;
     public List<AgendaItem> Agenda { get; private set; } = [];
     public List<DocumentView> Documents { get; private set; } = [];
+    public Dictionary<Guid, List<DocumentView>> ItemDocuments { get; private set; } = [];
+
+    /// <summary>The members on the day of the meeting (whose membership covers it), for the attendance record.</summary>
+    public List<BodyMember> Eligible { get; private set; } = [];
+
+    /// <summary>The members recorded present.</summary>
+    public HashSet<Guid> Present { get; private set; } = [];
+
+    /// <summary>Records which members were present at a held meeting; the meeting's attendance becomes their number.</summary>
+    public async Task<IActionResult> OnPostPresentAsync(Guid id, Guid meetingId, Guid[]? present, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, meetingId, ct))
+        {
+            return NotFound();
+        }
+        var chosen = (present ?? []).Distinct().ToList();
+        if (!MeetingRules.TakesDecisions(Meeting.Status))
+        {
+            ModelState.AddModelError("present", t["Error.AttendanceNotHeld"]);
+        }
+        else if (chosen.Any(c => Eligible.All(m => m.Id != c)))
+        {
+            ModelState.AddModelError("present", t["Error.NotAMember"]);
+        }
+        if (!ModelState.IsValid)
+        {
+            var page = Page();
+            page.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return page;
+        }
+        await db.MeetingAttendance.Where(a => a.MeetingId == meetingId).ExecuteDeleteAsync(ct);
+        db.MeetingAttendance.AddRange(chosen.Select(c => new MeetingAttendance { MeetingId = meetingId, MemberId = c, TenantId = Meeting.TenantId }));
+        var meeting = await db.Meetings.FirstAsync(m => m.Id == meetingId, ct);
+        meeting.Attendance = chosen.Count;
+        meeting.UpdatedAt = time.GetUtcNow();
+        Audit("meeting.attendance", meeting, string.Join(",", chosen));
+        await db.SaveChangesAsync(ct);
+        return Done(id, meetingId, "Attendance.Saved");
+    }
     public DateTimeOffset Now => time.GetUtcNow();
 
     public DocumentUploadForm UploadForm => new("Document", MeetingDocumentSubjects.DocumentTypes, Documents, false, library.MaxUploadBytes, Document);
@@ -161,6 +200,17 @@ public sealed class MeetingManageModel(GlasDbContext db, DocumentLibrary library
         return Redirect($"{Request.PathBase}{BodyPaths.Meeting(id, meetingId)}/manage");
     }
 
-    private Task<bool> LoadAsync(Guid id, Guid meetingId, CancellationToken ct) =>
-        MeetingModel.LoadAsync(null, db, library, id, meetingId, ct, (b, m, a, d) => (Body, Meeting, Agenda, Documents) = (b, m, a, d));
+    private async Task<bool> LoadAsync(Guid id, Guid meetingId, CancellationToken ct)
+    {
+        if (!await MeetingModel.LoadAsync(null, db, library, id, meetingId, ct, (b, m, a, d) => (Body, Meeting, Agenda, Documents) = (b, m, a, d)))
+        {
+            return false;
+        }
+        ItemDocuments = await library.ListAsync(AgendaItemDocumentSubjects.SubjectKind, Agenda.Select(a => a.Id).ToList(), ct);
+        var day = DateOnly.FromDateTime(Platform.Localization.Formats.ToSofia(Meeting.StartsAt).DateTime);
+        Eligible = await db.BodyMembers.AsNoTracking().Where(m => m.BodyId == id && m.From <= day && (m.To == null || m.To >= day))
+            .OrderBy(m => m.Role).ThenBy(m => m.PublicName).Take(1000).ToListAsync(ct);
+        Present = (await db.MeetingAttendance.AsNoTracking().Where(a => a.MeetingId == meetingId).Select(a => a.MemberId).ToListAsync(ct)).ToHashSet();
+        return true;
+    }
 }

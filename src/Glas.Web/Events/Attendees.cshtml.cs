@@ -13,8 +13,40 @@ namespace Glas.Web.Events;
 [Authorize(Policy = Policies.Official)]
 [RequestSizeLimit(25 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 25 * 1024 * 1024)]
-public sealed class AttendeesModel(GlasDbContext db, DocumentLibrary library, IStringLocalizer<EventsText> t) : PageModel
+public sealed class AttendeesModel(GlasDbContext db, DocumentLibrary library, TimeProvider time, IStringLocalizer<EventsText> t) : PageModel
 {
+    /// <summary>The event's feedback form (a survey), when it has one.</summary>
+    public Surveys.Survey? Feedback { get; private set; }
+
+    /// <summary>How many participants have been sent the feedback form.</summary>
+    public int FeedbackSent { get; private set; }
+
+    /// <summary>Attaches the feedback form to the event (once); it is sent to the participants when the event is over.</summary>
+    public async Task<IActionResult> OnPostFeedbackAsync(Guid id, CancellationToken ct)
+    {
+        if (await db.Events.FirstOrDefaultAsync(e => e.Id == id, ct) is not { } e)
+        {
+            return NotFound();
+        }
+        if (e.Status == EventStatus.Cancelled)
+        {
+            ModelState.AddModelError("feedback", t["Feedback.Cancelled"]);
+            await LoadAsync(id, ct);
+            var page = Page();
+            page.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return page;
+        }
+        if (await EventFeedback.FindAsync(db, id, ct) is null)
+        {
+            var now = time.GetUtcNow();
+            db.Surveys.Add(EventFeedback.Create(e, now));
+            db.AuditEntries.Add(new Platform.Auditing.AuditEntry { TenantId = e.TenantId, ActorUserId = User.UserId(), Action = "event.feedback", Subject = $"event:{id}", Details = e.Title, At = now });
+            await db.SaveChangesAsync(ct);
+        }
+        TempData["Status"] = t["Feedback.Created"].Value;
+        return Redirect($"{Request.PathBase}/events/{id}/attendees#feedback-title");
+    }
+
     [BindProperty(Name = DocumentForm.Prefix)] public DocumentInput Document { get; set; } = new();
     [BindProperty(Name = DocumentForm.FileField)] public IFormFile? DocumentFile { get; set; }
 
@@ -66,6 +98,8 @@ public sealed class AttendeesModel(GlasDbContext db, DocumentLibrary library, IS
         Registrations = await db.EventRegistrations.AsNoTracking().Where(r => r.EventId == id && r.Status != RegistrationStatus.Cancelled)
             .OrderBy(r => r.Status).ThenBy(r => r.RegisteredAt).ThenBy(r => r.Id).Take(5000).ToListAsync(ct);
         Documents = await library.ListAsync(EventDocumentSubjects.SubjectKind, id, ct);
+        Feedback = await EventFeedback.FindAsync(db, id, ct);
+        FeedbackSent = Feedback is null ? 0 : Registrations.Count(r => r.FeedbackSentAt != null);
         return true;
     }
 }

@@ -18,7 +18,8 @@ public sealed class EventOptions
 }
 
 /// <summary>
-/// Reminds confirmed participants by e-mail a day before their event, through the job runner's
+/// Reminds confirmed participants by e-mail a day before their event, and sends them the event's
+/// feedback form once it is over (<see cref="EventFeedback"/>), through the job runner's
 /// e-mail queue: a recurring job every <see cref="EventOptions.TickInterval"/>. One guarded
 /// UPDATE … RETURNING marks each reminder, so with several instances each person is reminded once.
 /// </summary>
@@ -32,7 +33,26 @@ public sealed class EventReminders(IServiceScopeFactory scopes, TimeProvider tim
 
     public DateTimeOffset NextRun(DateTimeOffset now) => now + options.Value.TickInterval;
 
-    public Task RunAsync(string payload, CancellationToken ct) => TickAsync(ct);
+    public async Task RunAsync(string payload, CancellationToken ct)
+    {
+        await TickAsync(ct);
+        await FeedbackTickAsync(ct);
+    }
+
+    /// <summary>Sends the feedback form of events that are over to their participants; returns how many e-mails were queued.</summary>
+    public async Task<int> FeedbackTickAsync(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<GlasDbContext>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var sent = await EventFeedback.SendDueAsync(db, scope.ServiceProvider.GetRequiredService<PublicAddress>(), time.GetUtcNow(), ct);
+        await tx.CommitAsync(ct);
+        if (sent > 0)
+        {
+            signal.Notify();
+        }
+        return sent;
+    }
 
     /// <summary>Queues the reminders now due; returns how many.</summary>
     public async Task<int> TickAsync(CancellationToken ct)

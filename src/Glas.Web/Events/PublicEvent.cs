@@ -91,5 +91,8 @@ public sealed class EventRegistration : ITenantOwned
 
     public DateTimeOffset? CancelledAt { get; set; }
     public DateTimeOffset? ReminderSentAt { get; set; }
+
+    /// <summary>When the event's feedback form was sent to the person.</summary>
+    public DateTimeOffset? FeedbackSentAt { get; set; }
     public bool Attended { get; set; }
 }

@@ -1,4 +1,5 @@
 using Glas.Web.Platform.Database;
+using Glas.Web.Platform.Tenancy;
 using Glas.Web.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,13 +9,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Glas.Web.Monitoring;
 
 /// <summary>The administration's policies, with what is overdue in answering and implementing recommendations.</summary>
-public sealed class IndexModel(GlasDbContext db, MonitoringEditor editor, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(GlasDbContext db, MonitoringEditor editor, IAuthorizationService authorization, TenantContext tenant) : PageModel
 {
     public List<Policy> Items { get; private set; } = [];
     public Pager Pager { get; private set; } = new(1, MonitoringQueries.PageSize, 0);
     public int AnswersOverdue { get; private set; }
     public int ImplementationOverdue { get; private set; }
     public bool CanEdit { get; private set; }
+
+    /// <summary>An association's members' indicators can be compared.</summary>
+    public bool IsAssociation => tenant.Tenant?.Kind == TenantKind.Association;
 
     [BindProperty(SupportsGet = true, Name = "p")]
     public int? PageNumber { get; set; }

@@ -1,5 +1,7 @@
+using Glas.Web.Participation.Documents;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
+using Glas.Web.Platform.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,13 +13,34 @@ namespace Glas.Web.Monitoring;
 
 /// <summary>
 /// The official's page of a policy: report an indicator's value (a correction keeps the old one),
-/// update a measure's status and progress, add goals, measures and indicators. Each form is
-/// checked on the server, audited, and followers are told of values and progress.
+/// update a measure's status and progress, add goals, measures and indicators, link the policy to
+/// its consultation and to the register's projects, add its documents. Each form is checked on the
+/// server, audited, and followers are told of values and progress.
 /// </summary>
 [Authorize(Policy = Policies.Official)]
-public sealed class ManageModel(GlasDbContext db, MonitoringEditor editor, IStringLocalizer<MonitoringText> t) : PageModel
+public sealed class ManageModel(GlasDbContext db, MonitoringEditor editor, DocumentLibrary library, TenantContext tenant, IStringLocalizer<MonitoringText> t) : PageModel
 {
     public PolicyCard Card { get; private set; } = null!;
+
+    public PolicyLinks Links { get; private set; } = null!;
+
+    public List<DocumentView> Documents { get; private set; } = [];
+
+    [BindProperty(Name = DocumentForm.Prefix)] public DocumentInput Document { get; set; } = new();
+    [BindProperty(Name = DocumentForm.FileField)] public IFormFile? DocumentFile { get; set; }
+
+    public DocumentUploadForm UploadForm => new("Document", PolicyDocumentSubjects.DocumentTypes, Documents, false, library.MaxUploadBytes, Document);
+
+    [BindProperty]
+    public LinksForm Link { get; set; } = new();
+
+    /// <summary>The administration's consultations, newest first, to link the policy to one.</summary>
+    public List<SelectListItem> ConsultationItems { get; private set; } = [];
+
+    /// <summary>For an association: its member municipalities, one of which an indicator may measure.</summary>
+    public IReadOnlyList<string> Members => tenant.Tenant is { Kind: TenantKind.Association } a ? a.Members : [];
+
+    public IEnumerable<SelectListItem> MunicipalityItems => [new(t["Municipality.None"], ""), .. Members.Select(m => new SelectListItem(m, m))];
 
     /// <summary>Earlier values that corrections replaced, newest first.</summary>
     public List<IndicatorValue> Replaced { get; private set; } = [];
@@ -73,7 +96,86 @@ public sealed class ManageModel(GlasDbContext db, MonitoringEditor editor, IStri
         var ids = card.Goals.SelectMany(g => g.Indicators).Select(i => i.Indicator.Id).ToList();
         Replaced = await db.IndicatorValues.AsNoTracking().Where(v => ids.Contains(v.IndicatorId) && v.ReplacedAt != null)
             .OrderByDescending(v => v.ReplacedAt).Take(50).ToListAsync(ct);
+        Links = await PolicyLinks.LoadAsync(db, card.Policy, ct);
+        Documents = await library.ListAsync(PolicyDocumentSubjects.SubjectKind, id, ct);
+        ConsultationItems = [new(t["Link.NoConsultation"], ""), .. (await db.Consultations.AsNoTracking()
+                .Where(c => c.Status != Consultations.ConsultationStatus.Draft).OrderByDescending(c => c.OpensAt).Take(300)
+                .Select(c => new { c.Id, c.RegNumber, c.Title }).ToListAsync(ct))
+            .Select(c => new SelectListItem($"{c.RegNumber} — {c.Title}", c.Id.ToString(), c.Id == card.Policy.ConsultationId))];
         return true;
+    }
+
+    public async Task<IActionResult> OnPostDocumentAsync(Guid id, CancellationToken ct)
+    {
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith("Document", StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        return (await library.AddAsync(PolicyDocumentSubjects.SubjectKind, id, Document, DocumentFile, User, null, ct)).Answer(this, () =>
+        {
+            TempData["Status"] = t["Documents.Saved"].Value;
+            return Redirect($"{Request.PathBase}/monitoring/policies/{id}/manage");
+        });
+    }
+
+    public async Task<IActionResult> OnPostConsultationAsync(Guid id, CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (await PolicyAsync(id, ct) is not { } policy)
+        {
+            return NotFound();
+        }
+        if (Link.ConsultationId is { } cid && !await db.Consultations.AnyAsync(c => c.Id == cid && c.Status != Consultations.ConsultationStatus.Draft, ct))
+        {
+            ModelState.AddModelError("Link.ConsultationId", t["Error.Consultation"]);
+            return await AnswerAsync(id, "", ct);
+        }
+        policy.ConsultationId = Link.ConsultationId;
+        policy.UpdatedAt = editor.Now;
+        editor.Audit(await editor.ActorAsync(User, ct), "policy.consultation", policy.Id, Link.ConsultationId?.ToString() ?? "-");
+        return await AnswerAsync(id, "Link.Saved", ct);
+    }
+
+    public async Task<IActionResult> OnPostProjectAsync(Guid id, CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (await PolicyAsync(id, ct) is not { } policy)
+        {
+            return NotFound();
+        }
+        var project = await PolicyLinks.FindProjectAsync(db, Link.Project, ct);
+        if (project is null)
+        {
+            ModelState.AddModelError("Link.Project", t[string.IsNullOrWhiteSpace(Link.Project) ? "Error.Project.Required" : "Error.Project"]);
+            return await AnswerAsync(id, "", ct);
+        }
+        if (!await db.PolicyProjects.AnyAsync(x => x.PolicyId == policy.Id && x.ProjectId == project.Value, ct))
+        {
+            db.PolicyProjects.Add(new PolicyProject { PolicyId = policy.Id, ProjectId = project.Value, TenantId = policy.TenantId });
+            policy.UpdatedAt = editor.Now;
+            editor.Audit(await editor.ActorAsync(User, ct), "policy.project.link", policy.Id, project.Value.ToString());
+        }
+        return await AnswerAsync(id, "Link.Saved", ct);
+    }
+
+    public async Task<IActionResult> OnPostUnlinkProjectAsync(Guid id, Guid projectId, CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (await PolicyAsync(id, ct) is not { } policy)
+        {
+            return NotFound();
+        }
+        if (await db.PolicyProjects.FirstOrDefaultAsync(x => x.PolicyId == policy.Id && x.ProjectId == projectId, ct) is { } link)
+        {
+            db.PolicyProjects.Remove(link);
+            policy.UpdatedAt = editor.Now;
+            editor.Audit(await editor.ActorAsync(User, ct), "policy.project.unlink", policy.Id, projectId.ToString());
+        }
+        return await AnswerAsync(id, "Link.Saved", ct);
     }
 
     private async Task<Policy?> PolicyAsync(Guid id, CancellationToken ct) => await db.Policies.FirstOrDefaultAsync(p => p.Id == id, ct);
@@ -232,10 +334,15 @@ public sealed class ManageModel(GlasDbContext db, MonitoringEditor editor, IStri
             }
         }
         ModelState.AddErrors("Indicator", errors, t);
+        var municipality = string.IsNullOrWhiteSpace(i.Municipality) ? null : i.Municipality.Trim();
+        if (municipality is not null && !Members.Contains(municipality, StringComparer.Ordinal))
+        {
+            ModelState.AddModelError("Indicator.Municipality", t["Error.Municipality"]);
+        }
         if (ModelState.IsValid)
         {
             var position = await db.PolicyIndicators.CountAsync(x => x.GoalId == goal.Id, ct);
-            editor.AddIndicator(policy, goal, input, position, await editor.ActorAsync(User, ct));
+            editor.AddIndicator(policy, goal, input, position, await editor.ActorAsync(User, ct)).Municipality = municipality;
         }
         return await AnswerAsync(id, "Indicator.Saved", ct);
     }

@@ -1,4 +1,6 @@
+using Glas.Web.Consultations;
 using Glas.Web.Platform.Tenancy;
+using Glas.Web.Projects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -23,6 +25,21 @@ public sealed class PolicyConfiguration : IEntityTypeConfiguration<Policy>
         builder.HasIndex(x => new { x.TenantId, x.UpdatedAt });
         builder.HasOne<Tenant>().WithMany().HasForeignKey(x => x.TenantId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(x => x.Goals).WithOne().HasForeignKey(x => x.PolicyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(x => x.ConsultationId);
+        builder.HasOne<Consultation>().WithMany().HasForeignKey(x => x.ConsultationId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+public sealed class PolicyProjectConfiguration : IEntityTypeConfiguration<PolicyProject>
+{
+    public void Configure(EntityTypeBuilder<PolicyProject> builder)
+    {
+        builder.ToTable("PolicyProjects");
+        builder.HasKey(x => new { x.PolicyId, x.ProjectId });
+        builder.HasIndex(x => x.ProjectId);
+        builder.HasIndex(x => x.TenantId);
+        builder.HasOne<Policy>().WithMany().HasForeignKey(x => x.PolicyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -59,6 +76,7 @@ public sealed class PolicyIndicatorConfiguration : IEntityTypeConfiguration<Poli
         builder.ToTable("PolicyIndicators");
         builder.Property(x => x.Code).HasMaxLength(40);
         builder.Property(x => x.Name).HasMaxLength(500);
+        builder.Property(x => x.Municipality).HasMaxLength(100);
         builder.Property(x => x.Unit).HasConversion<string>().HasMaxLength(20);
         builder.Property(x => x.UnitLabel).HasMaxLength(40);
         builder.Property(x => x.BaselineValue).HasColumnType(Columns.Value);
@@ -142,5 +160,18 @@ public sealed class RecommendationEventConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(x => new { x.RecommendationId, x.At });
         builder.HasIndex(x => x.ActorUserId);
         builder.HasOne<Recommendation>().WithMany().HasForeignKey(x => x.RecommendationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class ReportRatingConfiguration : IEntityTypeConfiguration<ReportRating>
+{
+    public void Configure(EntityTypeBuilder<ReportRating> builder)
+    {
+        builder.ToTable("ReportRatings", t => t.HasCheckConstraint("CK_ReportRatings_Rating", "\"Rating\" BETWEEN 1 AND 5"));
+        builder.HasKey(x => new { x.ReportId, x.MeasureId });
+        builder.HasIndex(x => x.MeasureId);
+        builder.HasIndex(x => x.TenantId);
+        builder.HasOne<MonitoringReport>().WithMany().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<PolicyMeasure>().WithMany().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -18,6 +18,7 @@ public static class MonitoringDemoData
     public const string LevskiAuthor = "Сдружение „Без граници“";
     public const string RuseReport = "Областна администрация - Русе през погледа на гражданското общество: доклад от граждански мониторинг";
     public const string RuseAuthor = "Сдружение Клуб „Отворено общество“ – Русе";
+    public const string AssociationPolicy = "Регионална програма за гражданско участие в общините от Югоизточен регион";
     private const string Demo = "Демонстрационни данни: мерките, стойностите и формулировките са примерни.";
 
     private static readonly MonitoringActor Seeder = new(null, "Глас (демо данни)");
@@ -29,7 +30,7 @@ public static class MonitoringDemoData
         {
             tenants = await scope.ServiceProvider.GetRequiredService<GlasDbContext>().Tenants.AsNoTracking().ToListAsync(ct);
         }
-        foreach (var (slug, seed) in new (string, Func<GlasDbContext, Tenant, DateTimeOffset, Task>)[] { ("sliven", SlivenAsync), ("levski", LevskiAsync), ("ruse-oblast", RuseAsync) })
+        foreach (var (slug, seed) in new (string, Func<GlasDbContext, Tenant, DateTimeOffset, Task>)[] { ("sliven", SlivenAsync), ("levski", LevskiAsync), ("ruse-oblast", RuseAsync), ("yugoiztochen", AssociationAsync), ("sliven", SlivenLinksAsync) })
         {
             if (tenants.FirstOrDefault(t => t.Slug == slug) is not { } tenant)
             {
@@ -131,6 +132,79 @@ public static class MonitoringDemoData
                     });
                 }
             }
+        }
+    }
+
+    /// <summary>Links Сливен's programme to the register's project that finances it (once, when both exist).</summary>
+    private static async Task SlivenLinksAsync(GlasDbContext db, Tenant tenant, DateTimeOffset now)
+    {
+        var policy = await db.Policies.Where(p => p.Title == SlivenPolicy).Select(p => (Guid?)p.Id).FirstOrDefaultAsync();
+        var project = await db.Projects.Where(p => p.Title == "Партньори за развитие на Община Сливен").Select(p => (Guid?)p.Id).FirstOrDefaultAsync();
+        if (policy is { } pid && project is { } prid && !await db.PolicyProjects.AnyAsync(x => x.PolicyId == pid))
+        {
+            db.PolicyProjects.Add(new PolicyProject { PolicyId = pid, ProjectId = prid, TenantId = tenant.Id });
+        }
+    }
+
+    /// <summary>
+    /// The association keeps indicators for Бургас, Стара Загора and Ямбол with the codes Сливен uses in
+    /// its own programme, so the comparison page shows all four members (figures illustrative).
+    /// </summary>
+    private static async Task AssociationAsync(GlasDbContext db, Tenant tenant, DateTimeOffset now)
+    {
+        if (await db.Policies.AnyAsync(p => p.Title == AssociationPolicy))
+        {
+            return;
+        }
+        var policy = new Policy
+        {
+            Id = Guid.NewGuid(), TenantId = tenant.Id, Title = AssociationPolicy, Kind = PolicyKind.Programme, Area = "Гражданско участие",
+            ResponsibleUnit = "Изпълнителна дирекция на сдружението", StartYear = 2022, EndYear = 2027,
+            Summary = "Общи индикатори за гражданско участие в общините членки (Бургас, Сливен, Стара Загора, Ямбол); Сливен публикува своите в собствената си програма. " + Demo,
+            CreatedAt = Sofia(2023, 1, 16), UpdatedAt = Sofia(2026, 3, 31),
+        };
+        db.Policies.Add(policy);
+        var goal = new PolicyGoal { Id = Guid.NewGuid(), TenantId = tenant.Id, PolicyId = policy.Id, Position = 0, Title = "Засилено участие на гражданите във вземането на решения в общините членки" };
+        db.PolicyGoals.Add(goal);
+        db.PolicyMeasures.Add(new PolicyMeasure
+        {
+            Id = Guid.NewGuid(), TenantId = tenant.Id, GoalId = goal.Id, Position = 0, Title = "Общ модел за обществени обсъждания в общините членки",
+            ResponsibleUnit = policy.ResponsibleUnit, PlannedStart = new DateOnly(2023, 1, 1), PlannedEnd = new DateOnly(2026, 12, 31),
+            Status = MeasureStatus.InProgress, Progress = 70, UpdatedAt = policy.UpdatedAt,
+        });
+        (string Code, string Name, IndicatorUnit Unit, string Label, string Member, decimal Baseline, decimal Target, decimal[] Values)[] indicators =
+        [
+            ("PAR-01", "Участници в обществени обсъждания", IndicatorUnit.Count, "бр.", "Бургас", 420m, 1200m, [520m, 640m, 700m]),
+            ("PAR-01", "Участници в обществени обсъждания", IndicatorUnit.Count, "бр.", "Стара Загора", 260m, 800m, [300m, 310m, 330m]),
+            ("PAR-01", "Участници в обществени обсъждания", IndicatorUnit.Count, "бр.", "Ямбол", 90m, 300m, [120m, 170m, 230m]),
+            ("PAR-03", "Обществени консултации с публикувана справка", IndicatorUnit.Percent, "%", "Бургас", 60m, 100m, [75m, 85m, 95m]),
+            ("PAR-03", "Обществени консултации с публикувана справка", IndicatorUnit.Percent, "%", "Стара Загора", 40m, 100m, [45m, 50m, 52m]),
+            ("PAR-03", "Обществени консултации с публикувана справка", IndicatorUnit.Percent, "%", "Ямбол", 25m, 100m, [40m, 60m, 80m]),
+            ("FBK-02", "Среден срок за отговор на сигнал", IndicatorUnit.Number, "дни", "Бургас", 14m, 7m, [12m, 10m, 8m]),
+            ("FBK-02", "Среден срок за отговор на сигнал", IndicatorUnit.Number, "дни", "Ямбол", 25m, 10m, [24m, 24m, 23m]),
+        ];
+        foreach (var (i, k) in indicators.Select((i, k) => (i, k)))
+        {
+            var indicator = new PolicyIndicator
+            {
+                Id = Guid.NewGuid(), TenantId = tenant.Id, GoalId = goal.Id, Position = k, Code = i.Code, Name = $"{i.Name} — {i.Member}", Municipality = i.Member,
+                Unit = i.Unit, UnitLabel = i.Label, BaselineValue = i.Baseline, BaselineYear = 2022, TargetValue = i.Target, TargetYear = 2027,
+                Direction = i.Target > i.Baseline ? IndicatorDirection.HigherIsBetter : IndicatorDirection.LowerIsBetter,
+                DataSource = $"Община {i.Member}, годишен отчет", Frequency = "годишно",
+            };
+            db.PolicyIndicators.Add(indicator);
+            foreach (var (v, y) in i.Values.Select((v, y) => (v, 2023 + y)))
+            {
+                db.IndicatorValues.Add(new IndicatorValue
+                {
+                    Id = Guid.NewGuid(), TenantId = tenant.Id, IndicatorId = indicator.Id, Year = y, Value = v, SourceNote = $"Отчет на общината за {y} г.",
+                    ReportedAt = Sofia(y + 1, 3, 31), ReportedByName = Seeder.Name,
+                });
+            }
+        }
+        if (await db.Projects.Where(p => EF.Functions.Like(p.Title, "Прилагане на модели и политики%")).Select(p => (Guid?)p.Id).FirstOrDefaultAsync() is { } project)
+        {
+            db.PolicyProjects.Add(new PolicyProject { PolicyId = policy.Id, ProjectId = project, TenantId = tenant.Id });
         }
     }
 

@@ -515,7 +515,7 @@ public sealed class MonitoringEditor(GlasDbContext db, TimeProvider time, Notifi
         }
     }
 
-    private void Audit(MonitoringActor actor, string action, Guid subject, string details) =>
+    public void Audit(MonitoringActor actor, string action, Guid subject, string details) =>
         db.AuditEntries.Add(new AuditEntry
         {
             TenantId = db.CurrentTenantId!.Value,

@@ -1,4 +1,5 @@
 using Glas.Web.Participation.Comments;
+using Glas.Web.Participation.Documents;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
 using Glas.Web.Platform.Modules;
@@ -30,6 +31,8 @@ public sealed class MonitoringModule : GlasModule
     {
         services.Configure<MonitoringOptions>(configuration.GetSection("Glas:Monitoring"));
         services.AddScoped<MonitoringEditor>();
+        services.AddScoped<IDocumentSubjects, PolicyDocumentSubjects>();
+        services.AddScoped<IDocumentSubjects, ReportDocumentSubjects>();
         services.AddScoped<ICommentSubjects, PolicyComments>();
         services.AddScoped<ICommentSubjects, ReportComments>();
         services.AddScoped<ICommentSubjects, RecommendationComments>();

@@ -46,6 +46,10 @@ public sealed class Policy : ITenantOwned
     public int StartYear { get; set; }
     public int EndYear { get; set; }
     public string? Summary { get; set; }
+
+    /// <summary>The consultation that discussed the policy, when there was one.</summary>
+    public Guid? ConsultationId { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public List<PolicyGoal> Goals { get; set; } = [];
@@ -98,6 +102,10 @@ public sealed class PolicyIndicator : ITenantOwned
     public string? Code { get; set; }
 
     public required string Name { get; set; }
+
+    /// <summary>For an association: the member municipality the indicator measures (one of the association's members).</summary>
+    public string? Municipality { get; set; }
+
     public IndicatorUnit Unit { get; set; }
 
     /// <summary>How values are written, e.g. "%", "бр.", "дни".</summary>
@@ -126,4 +134,12 @@ public sealed class IndicatorValue : ITenantOwned
     public Guid? ReportedById { get; set; }
     public required string ReportedByName { get; set; }
     public DateTimeOffset? ReplacedAt { get; set; }
+}
+
+/// <summary>A project in the register that finances a policy.</summary>
+public sealed class PolicyProject : ITenantOwned
+{
+    public Guid PolicyId { get; set; }
+    public Guid ProjectId { get; set; }
+    public Guid TenantId { get; set; }
 }

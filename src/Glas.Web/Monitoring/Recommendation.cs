@@ -102,3 +102,15 @@ public sealed class RecommendationEvent : ITenantOwned
 
     public string? Note { get; set; }
 }
+
+/// <summary>A monitoring report's rating of one measure of its policy, on the one scale for all (1 to 5).</summary>
+public sealed class ReportRating : ITenantOwned
+{
+    public const int Min = 1;
+    public const int Max = 5;
+
+    public Guid ReportId { get; set; }
+    public Guid MeasureId { get; set; }
+    public Guid TenantId { get; set; }
+    public int Rating { get; set; }
+}

@@ -61,6 +61,18 @@ public sealed class IndicatorForm
     public string? Direction { get; set; }
     public string? DataSource { get; set; }
     public string? Frequency { get; set; }
+
+    /// <summary>For an association: the member municipality the indicator measures.</summary>
+    public string? Municipality { get; set; }
+}
+
+/// <summary>A policy's links: the consultation that discussed it, a project of the register that finances it.</summary>
+public sealed class LinksForm
+{
+    public Guid? ConsultationId { get; set; }
+
+    /// <summary>The project's code in the register, or its address or id.</summary>
+    public string? Project { get; set; }
 }
 
 public static class FormReading

@@ -82,6 +82,7 @@ public class EventsBrowserTests(BrowserFactory app) : IClassFixture<BrowserFacto
             var r = await db.EventRegistrations.IgnoreQueryFilters().Where(x => x.EventId == t.Id).Select(x => x.Token).FirstAsync();
             return (c.Id, m.Id, t.Id, r);
         });
+        var item = await app.WithDbAsync(db => db.AgendaItems.IgnoreQueryFilters().Where(a => a.MeetingId == meeting).OrderBy(a => a.Number).Select(a => a.Id).FirstAsync());
         var visitor = await app.NewPageAsync(width: 375);
         foreach (var path in new[] { "/t/haskovo/bodies", $"/t/haskovo/bodies/{council}", $"/t/haskovo/bodies/{council}/meetings/{meeting}", "/t/ruse-oblast/events",
                      $"/t/ruse-oblast/events/{training}", $"/t/ruse-oblast/events/{training}/registration/{token}", "/t/haskovo/bodies?culture=en" })
@@ -96,7 +97,8 @@ public class EventsBrowserTests(BrowserFactory app) : IClassFixture<BrowserFacto
         await official.GetByLabel("Парола").FillAsync(Glas.Web.DemoData.DemoSeeder.Password);
         await official.GetByRole(AriaRole.Button, new() { Name = "Влез" }).ClickAsync();
         await official.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-        foreach (var path in new[] { "/t/haskovo/bodies/new", $"/t/haskovo/bodies/{council}/manage", $"/t/haskovo/bodies/{council}/meetings/{meeting}/manage" })
+        foreach (var path in new[] { "/t/haskovo/bodies/new", $"/t/haskovo/bodies/{council}/manage", $"/t/haskovo/bodies/{council}/meetings/{meeting}/manage",
+                     $"/t/haskovo/bodies/{council}/meetings/{meeting}/items/{item}/documents" })
         {
             await official.GotoAsync(path);
             await Check(official);

@@ -42,6 +42,7 @@ public class MonitoringBrowserTests(BrowserFactory app) : IClassFixture<BrowserF
     [InlineData("/monitoring")]
     [InlineData("/t/levski/monitoring/recommendations")]
     [InlineData("/t/levski/monitoring/reports")]
+    [InlineData("/t/yugoiztochen/monitoring/compare")]
     public async Task Pages_are_accessible_at_320px(string path)
     {
         var page = await app.NewPageAsync(width: 320);
