@@ -1,6 +1,7 @@
 using Glas.Web.Participation.Comments;
 using Glas.Web.Participation.Documents;
 using Glas.Web.Platform.Database;
+using Glas.Web.Platform.OpenData;
 using Glas.Web.Platform.Tenancy;
 using Glas.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -113,8 +114,23 @@ public static class ConsultationsApi
                 return Results.NotFound();
             }
             var groups = await ReportData.LoadAsync(db, id, false, ct);
-            return Results.File(ReportExport.Csv(groups), "text/csv; charset=utf-8", $"spravka-{c.RegNumber}.csv");
-        }).ExcludeFromDescription();
+            return Results.File(ReportExport.Csv(groups), Csv.ContentType, $"spravka-{c.RegNumber}.csv");
+        }).WithTags("Consultations").WithName("DownloadConsultationReportCsv")
+            .WithSummary("The published справка as CSV (RFC 4180, UTF-8 with BOM, ISO 8601 times).").WithDescription(ReportExport.Table.Describe())
+            .Produces(200, contentType: "text/csv").ProducesProblem(404);
+
+        app.MapGet("/consultations/{id:guid}/report.xlsx", async (Guid id, GlasDbContext db, CancellationToken ct) =>
+        {
+            var c = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (c is null || !ReportData.IsPublic(c.Status))
+            {
+                return Results.NotFound();
+            }
+            var groups = await ReportData.LoadAsync(db, id, false, ct);
+            return Results.File(ReportExport.Xlsx(groups), Xlsx.ContentType, $"spravka-{c.RegNumber}.xlsx");
+        }).WithTags("Consultations").WithName("DownloadConsultationReportXlsx")
+            .WithSummary("The published справка as an XLSX workbook (dates as date cells, the header row frozen).").WithDescription(ReportExport.Table.Describe())
+            .Produces(200, contentType: Xlsx.ContentType).ProducesProblem(404);
 
         app.MapGet("/consultations/{id:guid}/report.docx", async (Guid id, GlasDbContext db, HttpContext context, CancellationToken ct) =>
         {

@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Glas.Web.Platform.Localization;
+using Glas.Web.Platform.OpenData;
 
 namespace Glas.Web.Consultations;
 
@@ -32,16 +33,27 @@ public static class ReportExport
 
     public static string Outcome(AnswerOutcome? o) => o is { } x ? Outcomes[x] : "без отговор";
 
-    public static byte[] Csv(IEnumerable<ReportGroup> groups)
-    {
-        var n = 0;
-        var rows = groups.SelectMany(g => g.Rows.Select(r => (IEnumerable<string>)
-        [
-            (++n).ToString(CultureInfo.InvariantCulture), g.UnitPath, Author(r.Proposal), Formats.Date(r.Proposal.CreatedAt, Bg),
-            Text(r.Proposal), Outcome(r.Outcome), r.Justification ?? "",
-        ])).ToList();
-        return Platform.OpenData.Csv.Write(["№", "Част от проекта", "Автор", "Дата", "Предложение", "Решение", "Мотиви"], rows);
-    }
+    /// <summary>One numbered line of the справка.</summary>
+    public sealed record Line(int Number, ReportRow Row);
+
+    /// <summary>The справка as open data, its columns declared once for CSV and XLSX.</summary>
+    public static readonly TableExport<Line> Table = new("Справка",
+    [
+        ExportColumn.Of<Line>("number", "Sequence number of the proposal in the справка (integer).", l => l.Number),
+        ExportColumn.Of<Line>("part", "Part of the draft the proposal is about (\"Проектът като цяло\" for the whole draft).", l => l.Row.UnitPath),
+        ExportColumn.Of<Line>("author", "Display name of the author (\"Анонимно\" when anonymous).", l => Author(l.Row.Proposal)),
+        ExportColumn.Of<Line>("submitted_at", "When the proposal was submitted (ISO 8601 with the Sofia offset).", l => l.Row.Proposal.CreatedAt),
+        ExportColumn.Of<Line>("proposal", "Text of the proposal.", l => Text(l.Row.Proposal)),
+        ExportColumn.Of<Line>("decision", "The administration's decision: " + string.Join(", ", Outcomes.Values.Select(v => $"\"{v}\"")) + " or \"без отговор\".", l => Outcome(l.Row.Outcome)),
+        ExportColumn.Of<Line>("reasons", "Reasons for the decision.", l => l.Row.Justification),
+    ]);
+
+    public static IEnumerable<Line> Lines(IEnumerable<ReportGroup> groups) =>
+        groups.SelectMany(g => g.Rows).Select((r, i) => new Line(i + 1, r));
+
+    public static byte[] Csv(IEnumerable<ReportGroup> groups) => Table.Csv(Lines(groups));
+
+    public static byte[] Xlsx(IEnumerable<ReportGroup> groups) => Table.Xlsx(Lines(groups));
 
     public static byte[] Docx(Consultation c, string tenantName, IReadOnlyList<ReportGroup> groups)
     {
