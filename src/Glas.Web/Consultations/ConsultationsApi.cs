@@ -92,7 +92,8 @@ public static class ConsultationsApi
             return TypedResults.Ok(PageOf.Create(items, pager));
         }).WithName("ListConsultationComments").WithSummary("Comments with the official answers; authors by display name only.");
 
-        api.MapGet("/{id:guid}/strategy-bg", async Task<Results<Ok<StrategyBgExport>, NotFound>> (Guid id, GlasDbContext db, TimeProvider time, HttpContext context, CancellationToken ct) =>
+        api.MapGet("/{id:guid}/strategy-bg", async Task<Results<Ok<StrategyBgExport>, NotFound>> (Guid id, GlasDbContext db, TimeProvider time, HttpContext context,
+            PublicAddress addresses, CancellationToken ct) =>
         {
             var c = await db.Published().AsNoTracking().Include(x => x.Contacts).FirstOrDefaultAsync(x => x.Id == id, ct);
             if (c is null)
@@ -102,7 +103,10 @@ public static class ConsultationsApi
             var tenant = context.CurrentTenant();
             var comments = await CommentViews.Project(db.Comments.AsNoTracking().On(ConsultationComments.Kind, id).OrderBy(x => x.CreatedAt), db, null).ToListAsync(ct);
             var documents = await Documents(db, id, context, ct);
-            return TypedResults.Ok(StrategyBgExport.From(c, tenant, comments, documents, time.GetUtcNow()));
+            var report = ReportData.IsPublic(c.Status) && c.ReportPublishedAt is { } published
+                ? (published, addresses.Absolute(tenant, $"/consultations/{c.Id}/report.docx"))
+                : ((DateTimeOffset, string)?)null;
+            return TypedResults.Ok(StrategyBgExport.From(c, tenant, comments, documents, time.GetUtcNow(), report));
         }).WithName("ExportConsultationStrategyBg").WithSummary("One consultation in the keys of strategy.bg's \"full\" open-data report.");
 
         // Downloads of the справка and the feed, for people and programs alike.
