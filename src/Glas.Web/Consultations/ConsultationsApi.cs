@@ -32,24 +32,52 @@ public sealed record CommentDto(Guid Id, Guid? ParentId, int? Unit, string Autho
 /// <summary>Open data: consultations, units, comments (display names only), answers, timeline, and the strategy.bg "full" export.</summary>
 public static class ConsultationsApi
 {
+    /// <summary>The statuses a published consultation can have (drafts are never listed).</summary>
+    public static readonly string[] ListedStatuses = Enum.GetNames<ConsultationStatus>().Where(n => n != nameof(ConsultationStatus.Draft)).ToArray();
+
     public static IEndpointRouteBuilder MapConsultationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/consultations").WithTags("Consultations");
 
-        api.MapGet("/", async Task<Ok<PageOf<ConsultationSummaryDto>>> (GlasDbContext db, TimeProvider time, string? status, string? actType, string? policyArea, int? year, string? q, int? page, CancellationToken ct) =>
+        api.MapGet("/", async Task<Results<Ok<PageOf<ConsultationSummaryDto>>, ValidationProblem>> (GlasDbContext db, TimeProvider time, string? status, string? actType, string? policyArea, int? year, string? q, int? page, CancellationToken ct) =>
         {
-            var filter = new ConsultationFilter(
-                Enum.TryParse<ConsultationStatus>(status, true, out var s) && s != ConsultationStatus.Draft ? s : null,
-                Enum.TryParse<ActType>(actType, true, out var a) && Enum.IsDefined(a) ? a : null,
-                PolicyAreas.IsKnown(policyArea) ? policyArea : null,
-                year is >= 2000 and <= 2100 ? year : null,
+            // Unknown filter values are refused (400), as in every module's API; the pages shrug them off.
+            ConsultationStatus? s = null;
+            if (!string.IsNullOrEmpty(status))
+            {
+                if (!ListedStatuses.Contains(status, StringComparer.OrdinalIgnoreCase))
+                {
+                    return WebExtensions.Invalid("status", "status: " + string.Join("|", ListedStatuses));
+                }
+                s = Enum.Parse<ConsultationStatus>(status, true);
+            }
+            ActType? a = null;
+            if (!string.IsNullOrEmpty(actType))
+            {
+                if (!Enum.GetNames<ActType>().Contains(actType, StringComparer.OrdinalIgnoreCase))
+                {
+                    return WebExtensions.Invalid("actType", "actType: " + string.Join("|", Enum.GetNames<ActType>()));
+                }
+                a = Enum.Parse<ActType>(actType, true);
+            }
+            if (!string.IsNullOrEmpty(policyArea) && !PolicyAreas.IsKnown(policyArea))
+            {
+                return WebExtensions.Invalid("policyArea", "policyArea: " + string.Join("|", PolicyAreas.All));
+            }
+            if (year is not (null or (>= 2000 and <= 2100)))
+            {
+                return WebExtensions.Invalid("year", "year: 2000–2100");
+            }
+            var filter = new ConsultationFilter(s, a, string.IsNullOrEmpty(policyArea) ? null : policyArea, year,
                 string.IsNullOrWhiteSpace(q) ? null : q.Trim()[..Math.Min(q.Trim().Length, 200)],
                 page ?? 1);
             var result = await ConsultationQueries.ListAsync(db, filter, time.GetUtcNow(), includeDrafts: false, ct);
             return TypedResults.Ok(new PageOf<ConsultationSummaryDto>(
                 result.Items.Select(i => new ConsultationSummaryDto(i.Id, i.RegNumber, i.Title, i.Summary, i.Status.ToString(), i.ActType.ToString(), i.PolicyArea, i.OpensOn, i.ClosesOn, i.Comments)).ToList(),
                 result.Page, result.PageSize, result.Total));
-        }).WithName("ListConsultations").WithSummary("Published consultations of this administration, newest first, filtered and paged.");
+        }).WithName("ListConsultations").WithSummary("Published consultations of this administration, newest first, filtered and paged.")
+            .WithDescription("Filters: status (" + string.Join(", ", ListedStatuses) + "), actType (" + string.Join(", ", Enum.GetNames<ActType>())
+                + "), policyArea (" + string.Join(", ", PolicyAreas.All) + "), year (2000–2100), q (text, up to 200 characters), page (from 1). An unknown value is refused with 400.");
 
         api.MapGet("/{id:guid}", async Task<Results<Ok<ConsultationDto>, NotFound>> (Guid id, GlasDbContext db, TimeProvider time, HttpContext context, CancellationToken ct) =>
         {

@@ -112,7 +112,7 @@ public static class ReportExport
                             new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
                             new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 }),
                         new TableLayout { Type = TableLayoutValues.Fixed },
-                        new TableLook { Val = "04A0", FirstRow = true, LastRow = false, FirstColumn = false, LastColumn = false, NoHorizontalBand = false, NoVerticalBand = true }),
+                        new TableLook { Val = "04A0" }),
                     new TableGrid(ColumnWidths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
                 table.Append(Row(true, "№", "Автор, дата", "Предложение", "Решение", "Мотиви"));
                 foreach (var r in g.Rows)

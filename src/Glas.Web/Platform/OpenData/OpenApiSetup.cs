@@ -39,6 +39,15 @@ public static class OpenApiSetup
                     Name = Security.SecurityExtensions.AuthCookie,
                     Description = "The sign-in cookie set by /account/login.",
                 };
+                // Operations marked by the operation transformer below get the requirement, referenced in this document.
+                var operations = document.Paths?.Values.SelectMany(p => p.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>()) ?? [];
+                foreach (var operation in operations)
+                {
+                    if (operation.Security is { Count: > 0 })
+                    {
+                        operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(CookieScheme, document)] = [] }];
+                    }
+                }
                 return Task.CompletedTask;
             });
             o.AddOperationTransformer((operation, context, _) =>
