@@ -1,6 +1,7 @@
 using Glas.Web.Participation.Comments;
 using Glas.Web.Participation.Documents;
 using Glas.Web.Platform.Database;
+using Glas.Web.Platform.OpenData;
 using Glas.Web.Platform.Tenancy;
 using Glas.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,24 +32,52 @@ public sealed record CommentDto(Guid Id, Guid? ParentId, int? Unit, string Autho
 /// <summary>Open data: consultations, units, comments (display names only), answers, timeline, and the strategy.bg "full" export.</summary>
 public static class ConsultationsApi
 {
+    /// <summary>The statuses a published consultation can have (drafts are never listed).</summary>
+    public static readonly string[] ListedStatuses = Enum.GetNames<ConsultationStatus>().Where(n => n != nameof(ConsultationStatus.Draft)).ToArray();
+
     public static IEndpointRouteBuilder MapConsultationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/consultations").WithTags("Consultations");
 
-        api.MapGet("/", async Task<Ok<PageOf<ConsultationSummaryDto>>> (GlasDbContext db, TimeProvider time, string? status, string? actType, string? policyArea, int? year, string? q, int? page, CancellationToken ct) =>
+        api.MapGet("/", async Task<Results<Ok<PageOf<ConsultationSummaryDto>>, ValidationProblem>> (GlasDbContext db, TimeProvider time, string? status, string? actType, string? policyArea, int? year, string? q, int? page, CancellationToken ct) =>
         {
-            var filter = new ConsultationFilter(
-                Enum.TryParse<ConsultationStatus>(status, true, out var s) && s != ConsultationStatus.Draft ? s : null,
-                Enum.TryParse<ActType>(actType, true, out var a) && Enum.IsDefined(a) ? a : null,
-                PolicyAreas.IsKnown(policyArea) ? policyArea : null,
-                year is >= 2000 and <= 2100 ? year : null,
+            // Unknown filter values are refused (400), as in every module's API; the pages shrug them off.
+            ConsultationStatus? s = null;
+            if (!string.IsNullOrEmpty(status))
+            {
+                if (!ListedStatuses.Contains(status, StringComparer.OrdinalIgnoreCase))
+                {
+                    return WebExtensions.Invalid("status", "status: " + string.Join("|", ListedStatuses));
+                }
+                s = Enum.Parse<ConsultationStatus>(status, true);
+            }
+            ActType? a = null;
+            if (!string.IsNullOrEmpty(actType))
+            {
+                if (!Enum.GetNames<ActType>().Contains(actType, StringComparer.OrdinalIgnoreCase))
+                {
+                    return WebExtensions.Invalid("actType", "actType: " + string.Join("|", Enum.GetNames<ActType>()));
+                }
+                a = Enum.Parse<ActType>(actType, true);
+            }
+            if (!string.IsNullOrEmpty(policyArea) && !PolicyAreas.IsKnown(policyArea))
+            {
+                return WebExtensions.Invalid("policyArea", "policyArea: " + string.Join("|", PolicyAreas.All));
+            }
+            if (year is not (null or (>= 2000 and <= 2100)))
+            {
+                return WebExtensions.Invalid("year", "year: 2000–2100");
+            }
+            var filter = new ConsultationFilter(s, a, string.IsNullOrEmpty(policyArea) ? null : policyArea, year,
                 string.IsNullOrWhiteSpace(q) ? null : q.Trim()[..Math.Min(q.Trim().Length, 200)],
                 page ?? 1);
             var result = await ConsultationQueries.ListAsync(db, filter, time.GetUtcNow(), includeDrafts: false, ct);
             return TypedResults.Ok(new PageOf<ConsultationSummaryDto>(
                 result.Items.Select(i => new ConsultationSummaryDto(i.Id, i.RegNumber, i.Title, i.Summary, i.Status.ToString(), i.ActType.ToString(), i.PolicyArea, i.OpensOn, i.ClosesOn, i.Comments)).ToList(),
                 result.Page, result.PageSize, result.Total));
-        }).WithName("ListConsultations").WithSummary("Published consultations of this administration, newest first, filtered and paged.");
+        }).WithName("ListConsultations").WithSummary("Published consultations of this administration, newest first, filtered and paged.")
+            .WithDescription("Filters: status (" + string.Join(", ", ListedStatuses) + "), actType (" + string.Join(", ", Enum.GetNames<ActType>())
+                + "), policyArea (" + string.Join(", ", PolicyAreas.All) + "), year (2000–2100), q (text, up to 200 characters), page (from 1). An unknown value is refused with 400.");
 
         api.MapGet("/{id:guid}", async Task<Results<Ok<ConsultationDto>, NotFound>> (Guid id, GlasDbContext db, TimeProvider time, HttpContext context, CancellationToken ct) =>
         {
@@ -91,7 +120,8 @@ public static class ConsultationsApi
             return TypedResults.Ok(PageOf.Create(items, pager));
         }).WithName("ListConsultationComments").WithSummary("Comments with the official answers; authors by display name only.");
 
-        api.MapGet("/{id:guid}/strategy-bg", async Task<Results<Ok<StrategyBgExport>, NotFound>> (Guid id, GlasDbContext db, TimeProvider time, HttpContext context, CancellationToken ct) =>
+        api.MapGet("/{id:guid}/strategy-bg", async Task<Results<Ok<StrategyBgExport>, NotFound>> (Guid id, GlasDbContext db, TimeProvider time, HttpContext context,
+            PublicAddress addresses, CancellationToken ct) =>
         {
             var c = await db.Published().AsNoTracking().Include(x => x.Contacts).FirstOrDefaultAsync(x => x.Id == id, ct);
             if (c is null)
@@ -101,7 +131,10 @@ public static class ConsultationsApi
             var tenant = context.CurrentTenant();
             var comments = await CommentViews.Project(db.Comments.AsNoTracking().On(ConsultationComments.Kind, id).OrderBy(x => x.CreatedAt), db, null).ToListAsync(ct);
             var documents = await Documents(db, id, context, ct);
-            return TypedResults.Ok(StrategyBgExport.From(c, tenant, comments, documents, time.GetUtcNow()));
+            var report = ReportData.IsPublic(c.Status) && c.ReportPublishedAt is { } published
+                ? (published, addresses.Absolute(tenant, $"/consultations/{c.Id}/report.docx"))
+                : ((DateTimeOffset, string)?)null;
+            return TypedResults.Ok(StrategyBgExport.From(c, tenant, comments, documents, time.GetUtcNow(), report));
         }).WithName("ExportConsultationStrategyBg").WithSummary("One consultation in the keys of strategy.bg's \"full\" open-data report.");
 
         // Downloads of the справка and the feed, for people and programs alike.
@@ -113,8 +146,23 @@ public static class ConsultationsApi
                 return Results.NotFound();
             }
             var groups = await ReportData.LoadAsync(db, id, false, ct);
-            return Results.File(ReportExport.Csv(groups), "text/csv; charset=utf-8", $"spravka-{c.RegNumber}.csv");
-        }).ExcludeFromDescription();
+            return Results.File(ReportExport.Csv(groups), Csv.ContentType, $"spravka-{c.RegNumber}.csv");
+        }).WithTags("Consultations").WithName("DownloadConsultationReportCsv")
+            .WithSummary("The published справка as CSV (RFC 4180, UTF-8 with BOM, ISO 8601 times).").WithDescription(ReportExport.Table.Describe())
+            .Produces(200, contentType: "text/csv").ProducesProblem(404);
+
+        app.MapGet("/consultations/{id:guid}/report.xlsx", async (Guid id, GlasDbContext db, CancellationToken ct) =>
+        {
+            var c = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (c is null || !ReportData.IsPublic(c.Status))
+            {
+                return Results.NotFound();
+            }
+            var groups = await ReportData.LoadAsync(db, id, false, ct);
+            return Results.File(ReportExport.Xlsx(groups), Xlsx.ContentType, $"spravka-{c.RegNumber}.xlsx");
+        }).WithTags("Consultations").WithName("DownloadConsultationReportXlsx")
+            .WithSummary("The published справка as an XLSX workbook (dates as date cells, the header row frozen).").WithDescription(ReportExport.Table.Describe())
+            .Produces(200, contentType: Xlsx.ContentType).ProducesProblem(404);
 
         app.MapGet("/consultations/{id:guid}/report.docx", async (Guid id, GlasDbContext db, HttpContext context, CancellationToken ct) =>
         {

@@ -46,22 +46,47 @@ public sealed record StrategyBgExport(
         [DocumentType.Other] = "други",
     };
 
-    public static StrategyBgExport From(Consultation c, Tenant tenant, IEnumerable<CommentView> comments, IEnumerable<DocumentDto> documents, DateTimeOffset now) => new(
-        c.RegNumber,
-        c.Title,
-        c.Summary,
-        tenant.Kind == TenantKind.RegionalAdministration ? "Областно" : "Общинско",
-        ActNames[c.ActType],
-        c.OpensOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        c.ClosesOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        c.ShortTermReason,
-        c.AcceptsComments(now),
-        c.PolicyArea,
-        new StrategyBgInstitution(tenant.Slug, tenant.NameBg, tenant.Address ?? ""),
-        c.ProposalWays,
-        c.Contacts.OrderBy(p => p.Position).Select(p => new StrategyBgContact(p.Name, p.Email)).ToList(),
-        comments.Select(v => new StrategyBgComment(v.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), ReportExport.Author(v), ReportExport.Text(v))).ToList(),
-        documents.Select(d => new StrategyBgFile(FileTypes.GetValueOrDefault(Enum.Parse<DocumentType>(d.Type), "други"), d.Versions.Select(v => new StrategyBgVersion(v.UploadedAt.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), v.Url)).ToList())).ToList());
+    private static readonly System.Resources.ResourceManager Texts = new("Glas.Web.Resources.Consultations.ConsultationsText", typeof(ConsultationsText).Assembly);
+
+    private static readonly System.Globalization.CultureInfo Bg = System.Globalization.CultureInfo.GetCultureInfo("bg-BG");
+
+    /// <summary>The Bulgarian name of a policy area, as the pages show it.</summary>
+    public static string PolicyAreaName(string key) => Texts.GetString("Area." + key, Bg) ?? key;
+
+    /// <summary>A moment as ISO 8601 in Bulgaria's time zone, with its offset.</summary>
+    public static string Moment(DateTimeOffset at) =>
+        Platform.Localization.Formats.ToSofia(at).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The export; <paramref name="report"/> is the published справка (its publication time and the
+    /// address of its .docx), listed as a file of type "справка за получените предложения".
+    /// </summary>
+    public static StrategyBgExport From(Consultation c, Tenant tenant, IEnumerable<CommentView> comments, IEnumerable<DocumentDto> documents, DateTimeOffset now,
+        (DateTimeOffset PublishedAt, string Url)? report = null)
+    {
+        var files = documents.Select(d => new StrategyBgFile(FileTypes.GetValueOrDefault(Enum.Parse<DocumentType>(d.Type), "други"),
+            d.Versions.Select(v => new StrategyBgVersion(Moment(v.UploadedAt), v.Url)).ToList())).ToList();
+        if (report is { } r)
+        {
+            files.Add(new StrategyBgFile(FileTypes[DocumentType.ProposalsReport], [new StrategyBgVersion(Moment(r.PublishedAt), r.Url)]));
+        }
+        return new(
+            c.RegNumber,
+            c.Title,
+            c.Summary,
+            tenant.Kind == TenantKind.RegionalAdministration ? "Областно" : "Общинско",
+            ActNames[c.ActType],
+            c.OpensOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            c.ClosesOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            c.ShortTermReason,
+            c.AcceptsComments(now),
+            PolicyAreaName(c.PolicyArea),
+            new StrategyBgInstitution(tenant.Id.ToString(), tenant.NameBg, tenant.Address ?? ""),
+            c.ProposalWays,
+            c.Contacts.OrderBy(p => p.Position).Select(p => new StrategyBgContact(p.Name, p.Email)).ToList(),
+            comments.Select(v => new StrategyBgComment(Moment(v.CreatedAt), ReportExport.Author(v), ReportExport.Text(v))).ToList(),
+            files);
+    }
 }
 
 public sealed record StrategyBgInstitution([property: JsonPropertyName("id")] string Id, [property: JsonPropertyName("name")] string Name, [property: JsonPropertyName("address")] string Address);

@@ -27,10 +27,10 @@ public static class DemoSeeder
 
     private static readonly Dictionary<string, string> DemoAddresses = new()
     {
-        ["sliven"] = "8800 Сливен",
-        ["levski"] = "5900 Левски",
-        ["haskovo"] = "6300 Хасково",
-        ["ruse-oblast"] = "7000 Русе",
+        ["sliven"] = "бул. „Цар Освободител“ № 1, 8800 Сливен",
+        ["levski"] = "ул. „България“ № 58, 5900 Левски",
+        ["haskovo"] = "пл. „Общински“ № 9, 6300 Хасково",
+        ["ruse-oblast"] = "пл. „Свобода“ № 6, 7000 Русе",
     };
 
     /// <summary>Demo accounts: e-mail, display name, kind, tenant slug, role.</summary>

@@ -68,18 +68,21 @@ public static class EventsApi
             }).ExcludeFromDescription();
 
         // The organiser's attendance list: names and e-mails, for the administration's Officials only.
-        app.MapGet("/events/{id:guid}/attendance.csv", async Task<IResult> (Guid id, GlasDbContext db, CancellationToken ct) =>
-            {
-                if (!await db.Events.AnyAsync(e => e.Id == id, ct))
-                {
-                    return Results.NotFound();
-                }
-                var rows = await db.EventRegistrations.AsNoTracking().Where(r => r.EventId == id && r.Status != RegistrationStatus.Cancelled)
-                    .OrderBy(r => r.Status).ThenBy(r => r.RegisteredAt).ThenBy(r => r.Id).ToListAsync(ct);
-                var csv = Csv.Write(["Име", "Имейл", "Статус", "Регистриран", "Присъствал"],
-                    rows.Select(r => new[] { r.Name, r.Email, r.Status.ToString(), Platform.Localization.Formats.DateTime(r.RegisteredAt), r.Attended ? "да" : "не" }));
-                return Results.File(csv, "text/csv; charset=utf-8", "attendance.csv");
-            }).RequireAuthorization(Policies.Official).ExcludeFromDescription();
+        app.MapGet("/events/{id:guid}/attendance.csv", (Guid id, GlasDbContext db, CancellationToken ct) => AttendanceAsync(id, db, false, ct))
+            .RequireAuthorization(Policies.Official).ExcludeFromDescription();
+        app.MapGet("/events/{id:guid}/attendance.xlsx", (Guid id, GlasDbContext db, CancellationToken ct) => AttendanceAsync(id, db, true, ct))
+            .RequireAuthorization(Policies.Official).ExcludeFromDescription();
         return app;
+    }
+
+    private static async Task<IResult> AttendanceAsync(Guid id, GlasDbContext db, bool xlsx, CancellationToken ct)
+    {
+        if (!await db.Events.AnyAsync(e => e.Id == id, ct))
+        {
+            return Results.NotFound();
+        }
+        var rows = await db.EventRegistrations.AsNoTracking().Where(r => r.EventId == id && r.Status != RegistrationStatus.Cancelled)
+            .OrderBy(r => r.Status).ThenBy(r => r.RegisteredAt).ThenBy(r => r.Id).ToListAsync(ct);
+        return xlsx ? AttendanceExport.Table.XlsxFile(rows, "attendance.xlsx") : AttendanceExport.Table.CsvFile(rows, "attendance.csv");
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.OpenData;
 using Glas.Web.Platform.Tenancy;
@@ -25,6 +24,23 @@ public static class FeedbackApi
 {
     /// <summary>Most points the map shows at once.</summary>
     public const int MaxPoints = 1000;
+    /// <summary>The statistics as open data, its columns declared once for CSV and XLSX.</summary>
+    public static readonly TableExport<(string Group, FeedbackFigures Figures)> StatisticsTable = new("Statistics",
+    [
+        ExportColumn.Of<(string Group, FeedbackFigures Figures)>("group", "What the row counts: month, category or department.", x => x.Group),
+        ExportColumn.Of<(string Group, FeedbackFigures Figures)>("label", "The month (yyyy-MM), category or department.", x => x.Figures.Label),
+        ExportColumn.Of<(string Group, FeedbackFigures Figures)>("received", "Reports received (integer).", x => x.Figures.Received),
+        ExportColumn.Of<(string Group, FeedbackFigures Figures)>("answered", "Reports answered (integer).", x => x.Figures.Answered),
+        ExportColumn.Of<(string Group, FeedbackFigures Figures)>("median_days_to_answer", "Median days to the answer (decimal point).", x => Round(x.Figures.MedianDaysToAnswer)),
+        ExportColumn.Of<(string Group, FeedbackFigures Figures)>("percent_answered_on_time", "Percent answered on time (decimal point).", x => Round(x.Figures.ShareOnTime)),
+        ExportColumn.Of<(string Group, FeedbackFigures Figures)>("average_satisfaction", "Average rating 1–5 (decimal point).", x => Round(x.Figures.Satisfaction)),
+        ExportColumn.Of<(string Group, FeedbackFigures Figures)>("ratings", "Number of ratings (integer).", x => x.Figures.Ratings),
+    ]);
+
+    private static double? Round(double? v) => v is { } x ? Math.Round(x, 2) : null;
+
+    private static IEnumerable<(string Group, FeedbackFigures Figures)> StatisticsRows(FeedbackDashboard d) =>
+        d.Months.Select(m => ("month", m)).Concat(d.Categories.Select(c => ("category", c))).Concat(d.Departments.Select(c => ("department", c)));
 
     public static IEndpointRouteBuilder MapFeedbackApi(this IEndpointRouteBuilder app)
     {
@@ -96,16 +112,14 @@ public static class FeedbackApi
             .WithName("ListFeedbackCategories").WithSummary("The administration's categories (Open311 service codes).");
 
         api.MapGet("/statistics.csv", async (GlasDbContext db, TimeProvider time, CancellationToken ct) =>
-            {
-                var d = await FeedbackStatistics.ComputeAsync(db, time.GetUtcNow(), ct);
-                static string N(double? v) => v?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
-                var rows = d.Months.Select(m => ("month", m)).Concat(d.Categories.Select(c => ("category", c))).Concat(d.Departments.Select(c => ("department", c)))
-                    .Select(x => new[] { x.Item1, x.Item2.Label, x.Item2.Received.ToString(CultureInfo.InvariantCulture), x.Item2.Answered.ToString(CultureInfo.InvariantCulture),
-                        N(x.Item2.MedianDaysToAnswer), N(x.Item2.ShareOnTime), N(x.Item2.Satisfaction), x.Item2.Ratings.ToString(CultureInfo.InvariantCulture) });
-                return Results.File(Csv.Write(["group", "label", "received", "answered", "median_days_to_answer", "percent_answered_on_time", "average_satisfaction", "ratings"], rows),
-                    "text/csv; charset=utf-8", "feedback-statistics.csv");
-            })
-            .WithName("FeedbackStatisticsCsv").WithSummary("Received and answered per month, category and department over the last 12 months (CSV).");
+                StatisticsTable.CsvFile(StatisticsRows(await FeedbackStatistics.ComputeAsync(db, time.GetUtcNow(), ct)), "feedback-statistics.csv"))
+            .WithName("FeedbackStatisticsCsv").WithSummary("Received and answered per month, category and department over the last 12 months (CSV).")
+            .WithDescription(StatisticsTable.Describe()).Produces(200, contentType: "text/csv");
+
+        api.MapGet("/statistics.xlsx", async (GlasDbContext db, TimeProvider time, CancellationToken ct) =>
+                StatisticsTable.XlsxFile(StatisticsRows(await FeedbackStatistics.ComputeAsync(db, time.GetUtcNow(), ct)), "feedback-statistics.xlsx"))
+            .WithName("FeedbackStatisticsXlsx").WithSummary("The same statistics as an XLSX workbook (numbers as numeric cells, the header row frozen).")
+            .WithDescription(StatisticsTable.Describe()).Produces(200, contentType: Xlsx.ContentType);
 
         app.MapMethods("/feedback/categories/{code}/feed.atom", [HttpMethods.Get, HttpMethods.Head], async (string code, HttpContext context, GlasDbContext db, PublicAddress addresses, IStringLocalizer<FeedbackText> t, CancellationToken ct) =>
             {

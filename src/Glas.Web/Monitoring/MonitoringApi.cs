@@ -1,4 +1,3 @@
-using System.Globalization;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
 using Glas.Web.Platform.OpenData;
@@ -160,35 +159,31 @@ public static class MonitoringApi
                     return TypedResults.BadRequest();
                 }
                 var rows = await MonitoringQueries.Filtered(db, filter).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Take(100_000).ToListAsync(ct);
-                var today = editor.Today;
-                static string D(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
-                var csv = Csv.Write(["id", "title", "source", "addressee", "author", "created", "answer_due", "answer", "reason", "planned_action", "deadline", "implementation", "evidence", "stage", "overdue"],
-                    rows.Select(r => new[]
-                    {
-                        r.Id.ToString(), r.Title, r.Source.ToString(), r.AddresseeUnit, r.AuthorName, r.CreatedAt.ToString("O", CultureInfo.InvariantCulture), D(r.AnswerDue),
-                        r.Answer.ToString(), r.AnswerReason ?? "", r.PlannedAction ?? "", D(r.Deadline), r.Implementation?.ToString() ?? "", r.Evidence ?? "",
-                        RecommendationRules.Stage(r.Answer, r.Implementation),
-                        RecommendationRules.AnswerOverdue(r.Answer, r.AnswerDue, today) || RecommendationRules.ImplementationOverdue(r.Implementation, r.Deadline, today) ? "yes" : "no",
-                    }));
-                return TypedResults.File(csv, "text/csv; charset=utf-8", "recommendations.csv");
+                return TypedResults.File(MonitoringExports.Recommendations.Csv(MonitoringExports.Lines(rows, editor.Today)), Csv.ContentType, "recommendations.csv");
+            }).ExcludeFromDescription();
+
+        app.MapGet("/monitoring/recommendations.xlsx", async Task<Results<FileContentHttpResult, BadRequest>> (GlasDbContext db, MonitoringEditor editor,
+                string? stage, string? source, Guid? policy, int? year, string? unit, CancellationToken ct) =>
+            {
+                if (ParseFilter(stage, source, policy, year, unit) is not { } filter)
+                {
+                    return TypedResults.BadRequest();
+                }
+                var rows = await MonitoringQueries.Filtered(db, filter).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Take(100_000).ToListAsync(ct);
+                return TypedResults.File(MonitoringExports.Recommendations.Xlsx(MonitoringExports.Lines(rows, editor.Today)), Xlsx.ContentType, "recommendations.xlsx");
             }).ExcludeFromDescription();
 
         app.MapGet("/monitoring/policies/{id:guid}/indicators.csv", async Task<Results<FileContentHttpResult, NotFound>> (Guid id, GlasDbContext db, MonitoringEditor editor, CancellationToken ct) =>
-            {
-                if (await MonitoringQueries.CardAsync(db, id, editor.Today, ct) is not { } card)
-                {
-                    return TypedResults.NotFound();
-                }
-                static string N(decimal v) => v.ToString("0.####", CultureInfo.InvariantCulture);
-                var rows = card.Goals.SelectMany(g => g.Indicators.SelectMany(i => i.Values.Select(v => new[]
-                {
-                    g.Goal.Title, i.Indicator.Code ?? "", i.Indicator.Name, i.Indicator.UnitLabel, N(i.Indicator.BaselineValue), i.Indicator.BaselineYear.ToString(CultureInfo.InvariantCulture),
-                    N(i.Indicator.TargetValue), i.Indicator.TargetYear.ToString(CultureInfo.InvariantCulture), i.Indicator.Direction.ToString(),
-                    v.Year.ToString(CultureInfo.InvariantCulture), N(v.Value), v.SourceNote ?? "", i.Status.ToString(),
-                })));
-                var csv = Csv.Write(["goal", "code", "indicator", "unit", "baseline", "baseline_year", "target", "target_year", "direction", "year", "value", "source", "status"], rows);
-                return TypedResults.File(csv, "text/csv; charset=utf-8", "indicators.csv");
-            }).ExcludeFromDescription();
+                await MonitoringQueries.CardAsync(db, id, editor.Today, ct) is { } card
+                    ? TypedResults.File(MonitoringExports.Indicators.Csv(MonitoringExports.Lines(card)), Csv.ContentType, "indicators.csv")
+                    : TypedResults.NotFound())
+            .ExcludeFromDescription();
+
+        app.MapGet("/monitoring/policies/{id:guid}/indicators.xlsx", async Task<Results<FileContentHttpResult, NotFound>> (Guid id, GlasDbContext db, MonitoringEditor editor, CancellationToken ct) =>
+                await MonitoringQueries.CardAsync(db, id, editor.Today, ct) is { } card
+                    ? TypedResults.File(MonitoringExports.Indicators.Xlsx(MonitoringExports.Lines(card)), Xlsx.ContentType, "indicators.xlsx")
+                    : TypedResults.NotFound())
+            .ExcludeFromDescription();
 
         return app;
     }

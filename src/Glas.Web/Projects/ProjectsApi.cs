@@ -1,6 +1,7 @@
 using Glas.Web.Participation.Documents;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Identity;
+using Glas.Web.Platform.OpenData;
 using Glas.Web.Platform.Tenancy;
 using Glas.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -148,11 +149,17 @@ public static class ProjectsApi
 
         api.MapGet("/export.csv", async (HttpContext http, GlasDbContext db, CancellationToken ct) =>
             {
-                http.Response.ContentType = "text/csv; charset=utf-8";
+                http.Response.ContentType = Csv.ContentType;
                 http.Response.Headers.ContentDisposition = $"attachment; filename=\"projects-{http.CurrentTenant().Slug}.csv\"";
                 await ProjectsCsv.WriteAsync(db, http.Response.Body, ct);
             })
-            .WithName("ExportProjectsCsv").WithSummary("The whole register as CSV (UTF-8 with BOM).");
+            .WithName("ExportProjectsCsv").WithSummary("The whole register as CSV (RFC 4180, UTF-8 with BOM, decimal point, ISO 8601 dates).")
+            .WithDescription(ProjectsCsv.Table.Describe()).Produces(200, contentType: "text/csv");
+
+        api.MapGet("/export.xlsx", async (HttpContext http, GlasDbContext db, CancellationToken ct) =>
+                ProjectsCsv.Table.XlsxFile(await ProjectsCsv.Query(db).ToListAsync(ct), $"projects-{http.CurrentTenant().Slug}.xlsx"))
+            .WithName("ExportProjectsXlsx").WithSummary("The whole register as an XLSX workbook: amounts as currency cells, dates as date cells, the header row frozen.")
+            .WithDescription(ProjectsCsv.Table.Describe()).Produces(200, contentType: Xlsx.ContentType);
         return app;
     }
 

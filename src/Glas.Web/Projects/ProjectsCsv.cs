@@ -1,48 +1,65 @@
 using System.Globalization;
 using System.Text;
 using Glas.Web.Platform.Database;
+using Glas.Web.Platform.OpenData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Glas.Web.Projects;
 
 /// <summary>
-/// The register as CSV (UTF-8 with BOM, so spreadsheet programs read Cyrillic): one row per
-/// project, amounts with a decimal point, dates as yyyy-MM-dd, partners as "Name [ЕИК]; …".
+/// The register as open data, its columns declared once for CSV and XLSX: one row per project,
+/// amounts as numbers in the project's currency, dates as dates (yyyy-MM-dd in CSV), partners as
+/// "Name [ЕИК]; …". The CSV is also the import format.
 /// </summary>
 public static class ProjectsCsv
 {
-    public static readonly string[] Columns =
-    [
-        "code", "title", "status", "role", "programme", "programme_funding", "priority_axis", "procedure_code", "procedure_name",
-        "contract_number", "contract_date", "start_date", "end_date", "first_year", "last_year", "currency",
-        "total_value", "grant", "grant_eu", "grant_national", "own_cofinancing", "own_contribution", "own_budget_spent", "eu_share_percent", "paid",
-        "lead_organisation", "lead_organisation_eik", "partners", "place_of_execution", "isun_url",
-    ];
+    private static Platform.OpenData.Money? M(Project p, decimal? amount) => amount is { } a ? new Platform.OpenData.Money(a, p.Currency.ToString()) : null;
 
-    public static async Task WriteAsync(GlasDbContext db, Stream output, CancellationToken ct)
-    {
-        await using var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
-        await text.WriteAsync(Line(Columns));
-        var projects = db.Projects.AsNoTracking().Include(p => p.LeadOrganisation).Include(p => p.Partners).ThenInclude(x => x.Organisation)
-            .OrderBy(p => p.Code).ThenBy(p => p.Title).ThenBy(p => p.Id).AsSplitQuery().AsAsyncEnumerable();
-        await foreach (var p in projects.WithCancellation(ct))
-        {
-            string?[] row =
-            [
-                p.Code, p.Title, p.Status.ToString(), p.Role.ToString(), p.Programme, p.ProgrammeFunding, p.PriorityAxis, p.ProcedureCode, p.ProcedureName,
-                p.ContractNumber, ProjectEditor.Inv(p.ContractDate), ProjectEditor.Inv(p.StartDate), ProjectEditor.Inv(p.EndDate),
-                p.FirstYear?.ToString(CultureInfo.InvariantCulture), p.LastYear?.ToString(CultureInfo.InvariantCulture), p.Currency.ToString(),
-                ProjectEditor.Inv(p.TotalValue), ProjectEditor.Inv(p.Grant), ProjectEditor.Inv(p.GrantEu), ProjectEditor.Inv(p.GrantNational),
-                ProjectEditor.Inv(p.OwnCofinancing), ProjectEditor.Inv(p.OwnContribution), ProjectEditor.Inv(p.OwnBudgetSpent), ProjectEditor.Inv(p.EuSharePercent), ProjectEditor.Inv(p.PaidTotal),
-                p.LeadOrganisation?.Name, p.LeadOrganisation?.Eik,
-                string.Join("; ", p.Partners.OrderBy(x => x.Position).Select(x => x.Organisation!.Name + (x.Organisation.Eik is { } eik ? $" [{eik}]" : ""))),
-                p.PlaceOfExecution, p.IsunUrl,
-            ];
-            // Platform.OpenData.Csv.Cell quotes, and puts an apostrophe before text a spreadsheet would run as a formula.
-            await text.WriteAsync(Line(row));
-        }
-    }
+    public static readonly TableExport<Project> Table = new("Projects",
+    [
+        ExportColumn.Of<Project>("code", "Project code in ИСУН (e.g. BG16RFOP001-1.001-0001), unique in the register.", p => p.Code),
+        ExportColumn.Of<Project>("title", "Project title.", p => p.Title),
+        ExportColumn.Of<Project>("status", "Status: " + string.Join(", ", System.Enum.GetNames<ProjectStatus>()) + ".", p => p.Status.ToString()),
+        ExportColumn.Of<Project>("role", "The administration's role: " + string.Join(", ", System.Enum.GetNames<AdministrationRole>()) + ".", p => p.Role.ToString()),
+        ExportColumn.Of<Project>("programme", "Operational programme.", p => p.Programme),
+        ExportColumn.Of<Project>("programme_funding", "Fund(s) of the programme.", p => p.ProgrammeFunding),
+        ExportColumn.Of<Project>("priority_axis", "Priority axis.", p => p.PriorityAxis),
+        ExportColumn.Of<Project>("procedure_code", "Procedure code.", p => p.ProcedureCode),
+        ExportColumn.Of<Project>("procedure_name", "Procedure name.", p => p.ProcedureName),
+        ExportColumn.Of<Project>("contract_number", "Contract number.", p => p.ContractNumber),
+        ExportColumn.Of<Project>("contract_date", "Contract date (ISO 8601 date).", p => p.ContractDate),
+        ExportColumn.Of<Project>("start_date", "Start date (ISO 8601 date).", p => p.StartDate),
+        ExportColumn.Of<Project>("end_date", "End date (ISO 8601 date).", p => p.EndDate),
+        ExportColumn.Of<Project>("first_year", "First year of the project (integer).", p => p.FirstYear),
+        ExportColumn.Of<Project>("last_year", "Last year of the project (integer).", p => p.LastYear),
+        ExportColumn.Of<Project>("currency", "Currency of every amount in the row: " + string.Join(", ", System.Enum.GetNames<Currency>()) + ".", p => p.Currency.ToString()),
+        ExportColumn.Of<Project>("total_value", "Total value (decimal point).", p => M(p, p.TotalValue)),
+        ExportColumn.Of<Project>("grant", "Grant (decimal point).", p => M(p, p.Grant)),
+        ExportColumn.Of<Project>("grant_eu", "EU part of the grant (decimal point).", p => M(p, p.GrantEu)),
+        ExportColumn.Of<Project>("grant_national", "National part of the grant (decimal point).", p => M(p, p.GrantNational)),
+        ExportColumn.Of<Project>("own_cofinancing", "Own co-financing (decimal point).", p => M(p, p.OwnCofinancing)),
+        ExportColumn.Of<Project>("own_contribution", "Own contribution (decimal point).", p => M(p, p.OwnContribution)),
+        ExportColumn.Of<Project>("own_budget_spent", "Spent from the administration's own budget (decimal point).", p => M(p, p.OwnBudgetSpent)),
+        ExportColumn.Of<Project>("eu_share_percent", "EU share in percent (decimal point).", p => p.EuSharePercent),
+        ExportColumn.Of<Project>("paid", "Paid so far (decimal point).", p => M(p, p.PaidTotal)),
+        ExportColumn.Of<Project>("lead_organisation", "Lead organisation.", p => p.LeadOrganisation?.Name),
+        ExportColumn.Of<Project>("lead_organisation_eik", "ЕИК of the lead organisation.", p => p.LeadOrganisation?.Eik),
+        ExportColumn.Of<Project>("partners", "Partners as \"Name [ЕИК]; …\".",
+            p => string.Join("; ", p.Partners.OrderBy(x => x.Position).Select(x => x.Organisation!.Name + (x.Organisation.Eik is { } eik ? $" [{eik}]" : "")))),
+        ExportColumn.Of<Project>("place_of_execution", "Place of execution.", p => p.PlaceOfExecution),
+        ExportColumn.Of<Project>("isun_url", "Address of the project in ИСУН.", p => p.IsunUrl),
+    ]);
+
+    public static IReadOnlyList<string> Columns => Table.Header;
+
+    /// <summary>Every project of the tenant, in a stable order.</summary>
+    public static IQueryable<Project> Query(GlasDbContext db) =>
+        db.Projects.AsNoTracking().Include(p => p.LeadOrganisation).Include(p => p.Partners).ThenInclude(x => x.Organisation)
+            .OrderBy(p => p.Code).ThenBy(p => p.Title).ThenBy(p => p.Id).AsSplitQuery();
+
+    public static Task WriteAsync(GlasDbContext db, Stream output, CancellationToken ct) =>
+        Table.WriteCsvAsync(output, Query(db).AsAsyncEnumerable(), ct);
 
     /// <summary>Reads a CSV written by <see cref="WriteAsync"/>; throws <see cref="ImportRefusedException"/> when it is not one.</summary>
     public static List<ImportRecord> Read(Stream input, IStringLocalizer t)

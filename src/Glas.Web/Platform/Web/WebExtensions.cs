@@ -1,4 +1,5 @@
 using Glas.Web.Platform.Identity;
+using Glas.Web.Platform.OpenData;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -54,7 +55,7 @@ public static class WebExtensions
         // Unreadable JSON bodies throw, so JsonBodyErrors can name the field in the answer.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<JsonBodyErrors>();
-        services.AddOpenApi();
+        services.AddGlasOpenApi();
         services.AddSingleton(TimeProvider.System);
         return services;
     }
