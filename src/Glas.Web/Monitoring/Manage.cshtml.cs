@@ -4,6 +4,7 @@ using Glas.Web.Platform.Identity;
 using Glas.Web.Platform.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -124,12 +125,14 @@ public sealed class ManageModel(GlasDbContext db, MonitoringEditor editor, Docum
 
     public async Task<IActionResult> OnPostConsultationAsync(Guid id, CancellationToken ct)
     {
+        // A value that is not an id is refused, not read as "no consultation" (which would unlink it).
+        var unreadable = ModelState.GetFieldValidationState("Link.ConsultationId") == ModelValidationState.Invalid;
         ModelState.Clear();
         if (await PolicyAsync(id, ct) is not { } policy)
         {
             return NotFound();
         }
-        if (Link.ConsultationId is { } cid && !await db.Consultations.AnyAsync(c => c.Id == cid && c.Status != Consultations.ConsultationStatus.Draft, ct))
+        if (unreadable || Link.ConsultationId is { } cid && !await db.Consultations.AnyAsync(c => c.Id == cid && c.Status != Consultations.ConsultationStatus.Draft, ct))
         {
             ModelState.AddModelError("Link.ConsultationId", t["Error.Consultation"]);
             return await AnswerAsync(id, "", ct);

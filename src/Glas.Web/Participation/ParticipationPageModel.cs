@@ -56,10 +56,18 @@ public abstract class ParticipationPageModel : PageModel
         this.AnswerAsync(outcome, CommentFields, action, posted, LoadPageAsync, BackTo);
 
     /// <summary>Posts a comment or reply from the page's form (the unit comes from the route, never the form).</summary>
-    protected async Task<IActionResult> PostCommentAsync(Guid id, CommentPost post) =>
-        !await FindSubjectAsync(id) ? NotFound()
-        : !ModelState.IsValid ? await AnswerAsync(new CommentOutcome(CommentResult.Invalid), null, null)
-        : await AnswerAsync(await Actions.PostAsync(HttpContext, CommentKind, id, CommentUnitId, post), null, post.Text);
+    protected async Task<IActionResult> PostCommentAsync(Guid id, CommentPost post)
+    {
+        // Only the comment form's own fields count: a page's other forms (e.g. a document upload) are not posted with it.
+        var fields = CommentFields;
+        foreach (var key in ModelState.Keys.Where(k => k != fields.Text && k != fields.Shown && k != fields.ParentId && k != fields.Target).ToList())
+        {
+            ModelState.Remove(key);
+        }
+        return !await FindSubjectAsync(id) ? NotFound()
+            : !ModelState.IsValid ? await AnswerAsync(new CommentOutcome(CommentResult.Invalid), null, null)
+            : await AnswerAsync(await Actions.PostAsync(HttpContext, CommentKind, id, CommentUnitId, post), null, post.Text);
+    }
 
     public async Task<IActionResult> OnPostEditAsync(Guid id, Guid commentId, string? text) =>
         await FindSubjectAsync(id) ? await AnswerAsync(await Actions.EditAsync(HttpContext, CommentKind, id, commentId, text), "edit", text) : NotFound();

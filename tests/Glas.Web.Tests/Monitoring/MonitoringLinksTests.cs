@@ -107,7 +107,10 @@ public class MonitoringLinksTests(GlasFactory app) : IClassFixture<GlasFactory>
         var foreign = await official.SubmitAsync(url, new Dictionary<string, string> { ["Link.ConsultationId"] = (levskiConsultation == Guid.Empty ? Guid.NewGuid() : levskiConsultation).ToString() }, "handler=Consultation");
         foreign.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await foreign.ParseAsync()).FieldError("Link.ConsultationId").ShouldBe("Изберете обществена консултация на администрацията.");
-        (await official.SubmitAsync(url, new Dictionary<string, string> { ["Link.ConsultationId"] = "не-е-идентификатор" }, "handler=Consultation")).StatusCode.ShouldNotBe(HttpStatusCode.InternalServerError);
+        var unreadable = await official.SubmitAsync(url, new Dictionary<string, string> { ["Link.ConsultationId"] = "не-е-идентификатор" }, "handler=Consultation");
+        unreadable.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await unreadable.ParseAsync()).FieldError("Link.ConsultationId").ShouldBe("Изберете обществена консултация на администрацията.");
+        (await app.WithDbAsync(db => db.Policies.Where(p => p.Id == id).Select(p => p.ConsultationId).SingleAsync(), "sliven")).ShouldBe(consultation.Id);
 
         foreach (var hostile in new[] { "", "'; DROP TABLE \"Projects\";--", "<script>alert(1)</script>", "BG05\u202ESFOP", "😀", new string('x', 5000) })
         {

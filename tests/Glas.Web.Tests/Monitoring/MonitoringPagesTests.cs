@@ -302,7 +302,8 @@ public class MonitoringPagesTests(GlasFactory app) : IClassFixture<GlasFactory>
         page.QuerySelector("#report-recommendations")!.TextContent.ShouldContain("Дирекция „Стратегическо планиране и проекти“");
 
         // Comments through the shared component.
-        (await citizen.SubmitAsync(path, new Dictionary<string, string> { ["Comment"] = "Благодаря за доклада." }, "handler=Comment")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var commented = await citizen.SubmitAsync(path, new Dictionary<string, string> { ["Comment"] = "Благодаря за доклада." }, "handler=Comment");
+        commented.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await commented.ParseAsync()).QuerySelector(".error-summary")?.TextContent);
         (await citizen.GetPageAsync(path)).QuerySelector("ol.comments")!.TextContent.ShouldContain("Благодаря за доклада.");
 
         ShouldBeDenied(await citizen.GetAsync(path + "/edit"));
