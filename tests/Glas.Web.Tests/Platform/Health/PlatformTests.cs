@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Glas.Web.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
@@ -14,7 +15,11 @@ public class PlatformTests(GlasFactory app) : IClassFixture<GlasFactory>
     {
         var client = app.Client();
         (await client.GetStringAsync("/healthz")).ShouldBe("ok");
-        (await client.GetStringAsync("/readyz")).ShouldBe("ready");
+        var ready = await client.GetFromJsonAsync<Glas.Web.Platform.Health.Readiness>("/readyz");
+        ready.ShouldNotBeNull();
+        ready.Status.ShouldBe("ready");
+        ready.Database.ShouldBe("ok");
+        ready.JobLagSeconds.ShouldBeGreaterThanOrEqualTo(0);
     }
 
     [Fact]
