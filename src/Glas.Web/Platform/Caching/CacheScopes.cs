@@ -25,10 +25,11 @@ public static class CacheScopes
     private static readonly Lazy<IReadOnlyList<(string Namespace, GlasModule Module)>> Modules = new(() =>
         ModuleCatalog.Declared.All.Select(m => (m.GetType().Namespace!, m)).OrderByDescending(x => x.Item1.Length).ToList());
 
-    /// <summary>The module a type (an entity, a page model, an endpoint's handler) belongs to by its namespace, or null.</summary>
-    public static GlasModule? ModuleOf(Type type)
+    /// <summary>The module a type (an entity, an endpoint's handler) belongs to by its namespace, or null.</summary>
+    public static GlasModule? ModuleOf(Type type) => ModuleOf(type.Namespace ?? "");
+
+    private static GlasModule? ModuleOf(string ns)
     {
-        var ns = type.Namespace ?? "";
         foreach (var (prefix, module) in Modules.Value)
         {
             if (ns == prefix || ns.StartsWith(prefix + ".", StringComparison.Ordinal))
@@ -39,24 +40,17 @@ public static class CacheScopes
         return null;
     }
 
-    /// <summary>The area of an endpoint: the cache tag its module's pages carry, or the shared one for pages of no module (home, site files, feeds).</summary>
+    /// <summary>
+    /// The area of an endpoint: the cache area of its module — a page's by its folder
+    /// (/Consultations/Details → Glas.Web.Consultations), an API's by its handler's namespace — or the
+    /// shared one for what belongs to no module (home, site files, the feeds).
+    /// </summary>
     public static string AreaOf(Endpoint? endpoint)
     {
-        Type? type = null;
-        if (endpoint?.Metadata.GetMetadata<CompiledPageActionDescriptor>() is { } page)
-        {
-            // A page without a model of its own is named by its folder: /Consultations/Index → Glas.Web.Consultations.
-            type = page.ModelTypeInfo?.AsType() is { } model && model != page.PageTypeInfo?.AsType()
-                ? model
-                : null;
-            if (type is null)
-            {
-                var folder = Path.GetDirectoryName(page.ViewEnginePath)?.Trim('/').Replace('/', '.');
-                return Modules.Value.FirstOrDefault(m => m.Namespace == "Glas.Web." + folder).Module?.CacheArea ?? CacheScope.Shared;
-            }
-        }
-        type ??= endpoint?.Metadata.GetMetadata<System.Reflection.MethodInfo>()?.DeclaringType;
-        return type is not null && ModuleOf(type) is { } module ? module.CacheArea : CacheScope.Shared;
+        var module = endpoint?.Metadata.GetMetadata<PageActionDescriptor>() is { } page
+            ? ModuleOf("Glas.Web." + (Path.GetDirectoryName(page.ViewEnginePath) ?? "").Trim('/', '\\').Replace('/', '.'))
+            : endpoint?.Metadata.GetMetadata<System.Reflection.MethodInfo>()?.DeclaringType is { } type ? ModuleOf(type) : null;
+        return module?.CacheArea ?? CacheScope.Shared;
     }
 
     /// <summary>The tags a response of <paramref name="area"/> in the administration carries.</summary>

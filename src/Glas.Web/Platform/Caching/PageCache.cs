@@ -152,7 +152,9 @@ public sealed class EntityTagMiddleware(RequestDelegate next, TimeProvider time)
             context.Response.Body = original;
         }
         var response = context.Response;
-        if (response.StatusCode == StatusCodes.Status200OK && !response.Headers.ContainsKey(HeaderNames.ETag) && buffer.Length > 0)
+        // A page marked no-store (it carries a form's antiforgery token) gets no tag: it is personal and never revalidated.
+        var personal = response.Headers.CacheControl.Any(v => v is not null && v.Contains("no-store", StringComparison.OrdinalIgnoreCase));
+        if (response.StatusCode == StatusCodes.Status200OK && !personal && !response.Headers.ContainsKey(HeaderNames.ETag) && buffer.Length > 0)
         {
             var hash = SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
             response.Headers.ETag = "\"" + Convert.ToBase64String(hash, 0, 18).Replace('+', '-').Replace('/', '_') + "\"";
