@@ -92,6 +92,7 @@ public sealed class AnonymousPagePolicy : IOutputCachePolicy
     ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var response = context.HttpContext.Response;
+        DropNeedlessDeletions(context.HttpContext);
         if (response.StatusCode != StatusCodes.Status200OK
             || response.Headers.ContainsKey(HeaderNames.SetCookie)
             || response.Headers.CacheControl.Any(v => v is not null && (v.Contains("no-store", StringComparison.OrdinalIgnoreCase) || v.Contains("private", StringComparison.OrdinalIgnoreCase))))
@@ -99,6 +100,31 @@ public sealed class AnonymousPagePolicy : IOutputCachePolicy
             context.AllowCacheStorage = false;
         }
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// The framework deletes the TempData cookie on every page that looked at TempData, whether the
+    /// browser had it or not; a deletion of a cookie the request did not carry changes nothing, so
+    /// it is dropped rather than keep the page out of the cache.
+    /// </summary>
+    public static void DropNeedlessDeletions(HttpContext context)
+    {
+        var cookies = context.Response.Headers.SetCookie;
+        if (cookies.Count == 0)
+        {
+            return;
+        }
+        var kept = cookies.Where(c => c is null || !SetCookieHeaderValue.TryParse(c, out var cookie)
+            || !(cookie.Value.Length == 0 && cookie.Expires is { } expires && expires < DateTimeOffset.UnixEpoch.AddDays(1)
+                 && !context.Request.Cookies.ContainsKey(cookie.Name.ToString()))).ToArray();
+        if (kept.Length == 0)
+        {
+            context.Response.Headers.Remove(HeaderNames.SetCookie);
+        }
+        else if (kept.Length != cookies.Count)
+        {
+            context.Response.Headers.SetCookie = kept;
+        }
     }
 }
 
@@ -140,6 +166,12 @@ public sealed class EntityTagMiddleware(RequestDelegate next, TimeProvider time)
 {
     public async Task InvokeAsync(HttpContext context)
     {
+        // Registered before the pages' own callbacks, so it runs after them (they run last-in, first-out).
+        context.Response.OnStarting(() =>
+        {
+            AnonymousPagePolicy.DropNeedlessDeletions(context);
+            return Task.CompletedTask;
+        });
         var original = context.Response.Body;
         await using var buffer = new MemoryStream();
         context.Response.Body = buffer;
