@@ -1,6 +1,7 @@
 using Glas.Web.Accounts;
 using Glas.Web.Admin;
 using Glas.Web.DemoData;
+using Glas.Web.Platform.Caching;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Email;
 using Glas.Web.Platform.Files;
@@ -10,13 +11,14 @@ using Glas.Web.Platform.Jobs;
 using Glas.Web.Platform.Localization;
 using Glas.Web.Platform.Modules;
 using Glas.Web.Platform.Security;
+using Glas.Web.Platform.Telemetry;
 using Glas.Web.Platform.Tenancy;
 using Glas.Web.Platform.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Logs: one JSON object per line on the console.
-builder.Logging.ClearProviders().AddJsonConsole();
+// Logs: one JSON object per line on the console, with the request's trace id (its scope).
+builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = true);
 
 // Platform: database, tenants, accounts, security, e-mail, background jobs, languages, pages and API.
 builder.Services
@@ -28,7 +30,9 @@ builder.Services
     .AddFiles(builder.Configuration)
     .AddJobs(builder.Configuration)
     .AddGlasLocalization()
-    .AddGlasWeb(builder.Configuration);
+    .AddGlasWeb(builder.Configuration)
+    .AddPageCache(builder.Configuration)
+    .AddGlasTelemetry(builder.Configuration);
 
 // Modules: every declared module in this build (see Platform/Modules).
 builder.Services.AddModules(builder.Configuration);
@@ -50,7 +54,7 @@ if (app.Configuration.GetValue<bool>("Glas:SeedDemoData"))
 }
 await DefaultTenant.EnsureAsync(app.Services, app.Configuration.GetSection("Glas:DefaultTenant").Get<DefaultTenantOptions>() ?? new());
 
-// Pipeline: proxy headers, errors, security headers, tenant, static files, language, auth.
+// Pipeline: proxy headers, errors, security headers, tenant, static files, language, the cache of anonymous pages, auth.
 app.UseTrustedProxies(app.Configuration);
 app.UseGlasErrors();
 app.UseSecurityHeaders();
@@ -66,6 +70,7 @@ app.UseSameOriginApiWrites();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UsePageCache();
 app.UseRequestSizeLimit();
 app.UseRateLimiter();
 app.UseAuthentication();

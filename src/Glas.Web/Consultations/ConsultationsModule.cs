@@ -15,6 +15,9 @@ public sealed class ConsultationsModule : GlasModule
 {
     public override string Key => "consultations";
 
+    /// <summary>Policies in monitoring show the consultation that discussed them.</summary>
+    public override IEnumerable<string> EvictsOnWrite => [Key, Platform.Caching.CacheScope.Shared, "monitoring"];
+
     public override int Order => 10;
 
     public override IEnumerable<NavEntry> Navigation =>

@@ -19,6 +19,10 @@ public sealed class ErrorModel : PageModel
     {
         Code = code is >= 400 and < 600 ? code.Value : Response.StatusCode >= 400 ? Response.StatusCode : 500;
         Response.StatusCode = Code;
+        if (Code == StatusCodes.Status503ServiceUnavailable)
+        {
+            Response.Headers.RetryAfter = Platform.Web.Unavailable.RetryAfterSeconds;
+        }
     }
 
     private string Key => Code switch
@@ -28,6 +32,7 @@ public sealed class ErrorModel : PageModel
         404 => "Error.404",
         413 => "Error.413",
         429 => "Error.429",
+        503 => "Error.503",
         _ when Code < 500 => "Error.400",
         _ => "Error.500",
     };

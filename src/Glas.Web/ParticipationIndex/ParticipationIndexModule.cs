@@ -11,6 +11,9 @@ public sealed class ParticipationIndexModule : GlasModule
 {
     public override string Key => "index";
 
+    /// <summary>The index is computed from every module's data.</summary>
+    public override string CacheArea => Platform.Caching.CacheScope.Shared;
+
     public override int Order => 90;
 
     public override IEnumerable<NavEntry> Navigation =>

@@ -14,6 +14,9 @@ public sealed class ProjectsModule : GlasModule
 {
     public override string Key => "projects";
 
+    /// <summary>Policies in monitoring show the projects that finance them.</summary>
+    public override IEnumerable<string> EvictsOnWrite => [Key, Platform.Caching.CacheScope.Shared, "monitoring"];
+
     public override int Order => 20;
 
     public override IEnumerable<NavEntry> Navigation =>

@@ -16,6 +16,11 @@ public sealed class SearchModule : GlasModule
 {
     public override string Key => "search";
 
+    /// <summary>Search shows every module's items; updating the index refreshes the shared pages.</summary>
+    public override string CacheArea => Platform.Caching.CacheScope.Shared;
+
+    public override IEnumerable<string> EvictsOnWrite => [Platform.Caching.CacheScope.Shared];
+
     public override int Order => 900;
 
     public override IEnumerable<NavEntry> Navigation => [new("/search", typeof(SearchText), "Nav")];

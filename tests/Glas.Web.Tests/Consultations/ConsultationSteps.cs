@@ -87,8 +87,7 @@ public static class ConsultationSteps
 
     public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string pageUrl, string handler, Dictionary<string, string> fields)
     {
-        var page = await client.GetPageAsync(pageUrl);
-        fields["__RequestVerificationToken"] = Forms.Token(page);
+        fields["__RequestVerificationToken"] = await client.TokenAsync(pageUrl);
         return await client.PostAsync($"{pageUrl}?handler={handler}", new FormUrlEncodedContent(fields));
     }
 

@@ -55,7 +55,7 @@ public class ConsultationsAccessTests(GlasFactory app) : IClassFixture<GlasFacto
         if (!allowed)
         {
             // A forged post with a valid antiforgery token of the caller's own session changes nothing.
-            var token = Forms.Token(await client.GetPageAsync("/rules"));
+            var token = await client.TokenAsync("/rules");
             var post = await client.PostAsync($"/consultations/{id}/manage?handler=withdraw", new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["__RequestVerificationToken"] = token,

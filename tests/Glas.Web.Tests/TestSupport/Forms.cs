@@ -38,6 +38,21 @@ public static class Forms
         return await client.PostAsync(Target(form, url), new FormUrlEncodedContent(values));
     }
 
+    /// <summary>
+    /// The antiforgery token of the client's session: from the page at <paramref name="url"/>, or, since
+    /// pages anonymous readers see are cached for everyone and carry none, from the sign-in form.
+    /// </summary>
+    public static async Task<string> TokenAsync(this HttpClient client, string url)
+    {
+        var page = await client.GetPageAsync(url);
+        if (page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") is { } token)
+        {
+            return token;
+        }
+        var tenant = url.StartsWith("/t/", StringComparison.Ordinal) ? url[..(url.IndexOf('/', 3) is var end and > 0 ? end : url.Length)] : "";
+        return Token(await client.GetPageAsync(tenant + "/account/login"));
+    }
+
     public static string Token(IHtmlDocument page) =>
         page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? throw new InvalidOperationException("No antiforgery token.");
 

@@ -9,6 +9,9 @@ public sealed class DocumentsModule : GlasModule
 {
     public override string Key => "documents";
 
+    /// <summary>Documents appear on the pages of every module.</summary>
+    public override IEnumerable<string> EvictsOnWrite => [Platform.Caching.CacheScope.Everything];
+
     public override int Order => 5;
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration) =>

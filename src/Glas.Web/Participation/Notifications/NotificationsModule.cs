@@ -14,6 +14,9 @@ public sealed class NotificationsModule : GlasModule
 {
     public override string Key => "notifications";
 
+    /// <summary>Follows and notifications are personal: no public page shows them.</summary>
+    public override IEnumerable<string> EvictsOnWrite => [];
+
     public override int Order => 900;
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)

@@ -14,6 +14,9 @@ public sealed class SubscriptionsModule : GlasModule
 {
     public override string Key => "subscriptions";
 
+    /// <summary>Subscriptions are personal and announcements go by e-mail: no public page shows them.</summary>
+    public override IEnumerable<string> EvictsOnWrite => [];
+
     public override int Order => 910;
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)

@@ -211,6 +211,10 @@ public sealed class JobRunner(
         }
 
         string? error = null;
+        using var activity = Telemetry.GlasTelemetry.Source.StartActivity("job " + job.Kind);
+        activity?.SetTag("glas.job.id", job.Id);
+        activity?.SetTag("glas.job.attempt", job.Attempts);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             if (!byKind.TryGetValue(job.Kind, out var handler))
@@ -224,6 +228,9 @@ public sealed class JobRunner(
             error = ex.Message;
             logger.LogWarning(ex, "Job {JobId} ({Kind}) failed on attempt {Attempt}", job.Id, job.Kind, job.Attempts);
         }
+        Telemetry.GlasTelemetry.JobDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds,
+            new KeyValuePair<string, object?>("kind", job.Kind), new KeyValuePair<string, object?>("outcome", error is null ? "done" : "failed"));
+        activity?.SetStatus(error is null ? System.Diagnostics.ActivityStatusCode.Ok : System.Diagnostics.ActivityStatusCode.Error, error);
         await FinishAsync(db, job, error, ct);
         return true;
     }

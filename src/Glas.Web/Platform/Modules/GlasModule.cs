@@ -18,6 +18,17 @@ public abstract class GlasModule
     /// <summary>Where the module stands among the others in navigation, seeding and exports.</summary>
     public virtual int Order => 100;
 
+    /// <summary>
+    /// What a write of the module's entities evicts from the cache of anonymous pages: the areas whose
+    /// pages show its data (module keys, <see cref="Caching.CacheScope.Shared"/> for home, search and the
+    /// combined feeds, <see cref="Caching.CacheScope.Everything"/> for every page of the administration).
+    /// By default its own pages and the shared ones; nothing for data no public page shows.
+    /// </summary>
+    public virtual IEnumerable<string> EvictsOnWrite => [Key, Caching.CacheScope.Shared];
+
+    /// <summary>The cache area of the module's own pages: its key, or <see cref="Caching.CacheScope.Shared"/> when they show every module's data.</summary>
+    public virtual string CacheArea => Key;
+
     /// <summary>The module's entries in the main navigation.</summary>
     public virtual IEnumerable<NavEntry> Navigation => [];
 

@@ -88,7 +88,7 @@ public static class SecurityExtensions
 
     public const string AuthCookie = "glas.auth";
 
-    private static bool IsOwnHost(HttpContext context, string source)
+    public static bool IsOwnHost(HttpContext context, string source)
     {
         if (!Uri.TryCreate(source, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {

@@ -17,10 +17,21 @@ public sealed class TenantDirectory(IServiceScopeFactory scopes, IMemoryCache ca
         }
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<GlasDbContext>();
-        var tenants = await db.Tenants.AsNoTracking().Include(t => t.Hosts).OrderBy(t => t.NameBg).ToListAsync(ct);
-        cache.Set(CacheKey, (IReadOnlyList<Tenant>)tenants, TimeSpan.FromSeconds(30));
-        return tenants;
+        try
+        {
+            var tenants = await db.Tenants.AsNoTracking().Include(t => t.Hosts).OrderBy(t => t.NameBg).ToListAsync(ct);
+            cache.Set(CacheKey, (IReadOnlyList<Tenant>)tenants, TimeSpan.FromSeconds(30));
+            last = tenants;
+            return tenants;
+        }
+        catch (Exception ex) when (last is not null && Web.Unavailable.Is(ex))
+        {
+            // While the database is away, the administrations last read still name the pages (and the 503 page).
+            return last;
+        }
     }
+
+    private IReadOnlyList<Tenant>? last;
 
     public void Invalidate() => cache.Remove(CacheKey);
 }

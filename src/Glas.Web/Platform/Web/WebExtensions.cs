@@ -51,7 +51,13 @@ public static class WebExtensions
         // Cyrillic is written as is, not as numeric entities.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            if (c.ProblemDetails.Status == StatusCodes.Status503ServiceUnavailable)
+            {
+                c.HttpContext.Response.Headers.RetryAfter = Unavailable.RetryAfterSeconds;
+            }
+        });
         // Unreadable JSON bodies throw, so JsonBodyErrors can name the field in the answer.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<JsonBodyErrors>();
@@ -63,7 +69,9 @@ public static class WebExtensions
     /// <summary>Errors: API callers get RFC 7807 problem details; people get a page in their language.</summary>
     public static IApplicationBuilder UseGlasErrors(this IApplicationBuilder app)
     {
-        static int StatusFor(Exception ex) => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+        static int StatusFor(Exception ex) => ex is BadHttpRequestException bad ? bad.StatusCode
+            : Unavailable.Is(ex) ? StatusCodes.Status503ServiceUnavailable
+            : StatusCodes.Status500InternalServerError;
         app.UseWhen(c => c.Request.IsApi(), api =>
         {
             api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });

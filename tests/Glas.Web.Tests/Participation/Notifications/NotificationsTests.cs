@@ -26,7 +26,7 @@ public partial class NotificationsTests(GlasFactory app) : IClassFixture<GlasFac
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string page, string action, IDictionary<string, string> fields)
     {
-        var token = Forms.Token(await client.GetPageAsync(page));
+        var token = await client.TokenAsync(page);
         return await client.PostAsync(action, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
     }
 

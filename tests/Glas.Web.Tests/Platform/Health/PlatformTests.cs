@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Glas.Web.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
@@ -14,7 +15,11 @@ public class PlatformTests(GlasFactory app) : IClassFixture<GlasFactory>
     {
         var client = app.Client();
         (await client.GetStringAsync("/healthz")).ShouldBe("ok");
-        (await client.GetStringAsync("/readyz")).ShouldBe("ready");
+        var ready = await client.GetFromJsonAsync<Glas.Web.Platform.Health.Readiness>("/readyz");
+        ready.ShouldNotBeNull();
+        ready.Status.ShouldBe("ready");
+        ready.Database.ShouldBe("ok");
+        ready.JobLagSeconds.ShouldBeGreaterThanOrEqualTo(0);
     }
 
     [Fact]
@@ -36,12 +41,14 @@ public class PlatformTests(GlasFactory app) : IClassFixture<GlasFactory>
         var home = await client.GetPageAsync("/");
         home.DocumentElement.GetAttribute("lang").ShouldBe("bg");
         home.QuerySelector("h1")!.TextContent.ShouldBe("Община Сливен");
-        var switched = await client.PostAsync("/culture", new FormUrlEncodedContent(new Dictionary<string, string>
+        // An anonymous page's switch carries no token (the page is cached for everyone): it must come from our own page.
+        home.QuerySelector("form.lang-switch input[name=__RequestVerificationToken]").ShouldBeNull();
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/culture")
         {
-            ["__RequestVerificationToken"] = Forms.Token(home),
-            ["culture"] = "en",
-            ["returnUrl"] = "/rules",
-        }));
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "/rules" }),
+        };
+        post.Headers.Add("Origin", "http://localhost");
+        var switched = await client.SendAsync(post);
         var rules = await switched.ParseAsync();
         rules.DocumentElement.GetAttribute("lang").ShouldBe("en");
         rules.QuerySelector("h1")!.TextContent.ShouldBe("Platform rules and code of conduct");

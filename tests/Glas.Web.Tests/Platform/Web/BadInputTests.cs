@@ -140,13 +140,16 @@ public class BadInputTests(GlasFactory app) : IClassFixture<GlasFactory>
     public async Task Open_redirects_are_refused()
     {
         var client = app.Client(followRedirects: false);
-        var page = await client.GetPageAsync("/");
-        var response = await client.PostAsync("/culture", new FormUrlEncodedContent(new Dictionary<string, string>
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/culture")
         {
-            ["__RequestVerificationToken"] = Forms.Token(page),
-            ["culture"] = "en",
-            ["returnUrl"] = "https://evil.example.org/",
-        }));
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["culture"] = "en",
+                ["returnUrl"] = "https://evil.example.org/",
+            }),
+        };
+        request.Headers.Add("Origin", "http://localhost"); // an anonymous switch comes from one of our pages
+        var response = await client.SendAsync(request);
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().ShouldBe("/");
     }
