@@ -56,7 +56,7 @@ public class AuthorizationMatrixTests(GlasFactory app) : IClassFixture<GlasFacto
             // A form post carries a valid antiforgery token of the caller's own session.
             _ => await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = Forms.Token(await client.GetPageAsync("/rules")),
+                ["__RequestVerificationToken"] = await client.TokenAsync("/rules"),
                 ["userId"] = citizenId.ToString(),
                 ["role"] = "Participant",
             })),
