@@ -43,6 +43,8 @@ internal sealed class FeedbackConfiguration :
         // The public list and Open311 by date.
         r.HasIndex(x => new { x.TenantId, x.CreatedAt });
         r.HasIndex(x => new { x.TenantId, x.CategoryId, x.DueAt });
+        // The inbox's list of departments, read by skipping through it (see FeedbackQueries.DepartmentsAsync).
+        r.HasIndex(x => new { x.TenantId, x.Department });
         // The participation index counts answers and ratings per period.
         r.HasIndex(x => new { x.TenantId, x.AnsweredAt });
         r.HasIndex(x => new { x.TenantId, x.RatedAt });

@@ -71,7 +71,7 @@ public sealed class InboxModel(GlasDbContext db, FeedbackDesk desk, TimeProvider
     {
         Now = time.GetUtcNow();
         Categories = await db.FeedbackCategories.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(ct);
-        Departments = await db.FeedbackReports.AsNoTracking().Where(r => r.Department != null).Select(r => r.Department!).Distinct().OrderBy(d => d).Take(200).ToListAsync(ct);
+        Departments = await FeedbackQueries.DepartmentsAsync(db, ct);
         Departments = Departments.Union(Categories.Where(c => c.Department != null).Select(c => c.Department!)).Distinct().Order(StringComparer.Ordinal).ToList();
         Staff = await db.Memberships.AsNoTracking().Where(m => m.Role != TenantRole.Participant).Select(m => new { m.UserId, m.User!.DisplayName })
             .ToDictionaryAsync(m => m.UserId, m => m.DisplayName, ct);

@@ -8,12 +8,13 @@ using Shouldly;
 namespace Glas.Web.Tests.Browser;
 
 /// <summary>Glas on a real Kestrel port, driven by Debian Chromium through Playwright.</summary>
-public sealed class BrowserFactory : GlasFactory
+public class BrowserFactory : GlasFactory
 {
     private IPlaywright? playwright;
 
     public int Port { get; } = FreePort();
-    public string BaseUrl => $"http://localhost:{Port}";
+    /// <summary>Where the browser goes: this server, or a proxy in front of it.</summary>
+    public virtual string BaseUrl => $"http://localhost:{Port}";
 
     protected override Uri ClientBase => new(BaseUrl);
 
@@ -89,7 +90,7 @@ public sealed class BrowserFactory : GlasFactory
         list.ShouldBeEmpty($"axe-core found WCAG 2.1 A/AA violations on {page.Url}:\n{string.Join('\n', list)}");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -15,6 +15,14 @@ namespace Glas.Web.Tests.TestSupport;
 public class GlasFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? database;
+    private readonly string? sharedDatabase;
+
+    public GlasFactory()
+    {
+    }
+
+    /// <summary>Another node of an installation whose database (and its demo data) another factory made.</summary>
+    protected GlasFactory(string sharedConnectionString) => sharedDatabase = sharedConnectionString;
 
     /// <summary>The app's clock; tests move it forward to pass deadlines.</summary>
     public TestClock Clock { get; } = new();
@@ -23,14 +31,17 @@ public class GlasFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "glas-test-mail-" + Guid.NewGuid().ToString("N")[..12]);
 
-    public string ConnectionString => database?.ConnectionString ?? throw new InvalidOperationException("Not initialised.");
+    public string ConnectionString => sharedDatabase ?? database?.ConnectionString ?? throw new InvalidOperationException("Not initialised.");
 
     /// <summary>Settings a derived factory changes, e.g. a low rate limit.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     public virtual async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync();
+        if (sharedDatabase is null)
+        {
+            database = await TestDatabase.CreateAsync();
+        }
         Directory.CreateDirectory(MailDirectory);
         _ = Services; // start the host: migrations and demo data run now.
     }

@@ -36,6 +36,12 @@ public sealed class Comment : ITenantOwned
     public required string Text { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// The id of the form submission that wrote it (one per rendered form): a form sent again —
+    /// after a lost answer, a database restart or a double click — finds this comment instead of adding another.
+    /// </summary>
+    public Guid? SubmissionId { get; set; }
+
     /// <summary>When the author last changed the text (within <see cref="CommentRules.EditWindow"/>); shown as „редактиран“.</summary>
     public DateTimeOffset? EditedAt { get; set; }
 

@@ -13,6 +13,20 @@ namespace Glas.Web.Participation.Comments;
 /// <summary>What a person wrote in a comment form.</summary>
 public sealed record CommentPost(string? Text, AuthorShown Shown, Guid? ParentId);
 
+/// <summary>
+/// Each rendered comment form carries a new submission id in a hidden field; the comment is stored
+/// with it, so a form sent again (the answer was lost, the database restarted, a double click)
+/// is answered as done with the comment already there, and never adds a second one.
+/// </summary>
+public static class CommentSubmission
+{
+    public const string Field = "Submission";
+
+    /// <summary>The submission id the request's form carries, if it carries a readable one.</summary>
+    public static Guid? Of(HttpContext context) =>
+        context.Request.HasFormContentType && Guid.TryParse(context.Request.Form[Field].ToString(), out var id) && id != Guid.Empty ? id : null;
+}
+
 /// <summary>The field of a form a message belongs to.</summary>
 public enum CommentField
 {
@@ -86,6 +100,11 @@ public sealed class CommentActions(
         {
             return new(CommentResult.SignIn);
         }
+        var submission = CommentSubmission.Of(context);
+        if (submission is not null && await PostedAsync(author, submission.Value, context.RequestAborted) is { } again)
+        {
+            return new(CommentResult.Done, again, t.For(kind, "Saved"));
+        }
         if (TooFast(context, kind, "TooFastPost") is { } tooFast)
         {
             return tooFast with { Errors = [new(CommentField.Text, tooFast.Status!)] };
@@ -152,11 +171,26 @@ public sealed class CommentActions(
             OrganisationName = post.Shown == AuthorShown.Organisation ? user.OrganisationName : null,
             Text = text,
             CreatedAt = now,
+            SubmissionId = submission,
         };
         db.Comments.Add(comment);
-        await db.SaveChangesAsync(context.RequestAborted);
+        try
+        {
+            await db.SaveChangesAsync(context.RequestAborted);
+        }
+        catch (DbUpdateException ex) when (submission is not null && ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, ConstraintName: SubmissionIndex })
+        {
+            // The same form, sent twice at once: the other request stored it.
+            db.Entry(comment).State = EntityState.Detached;
+            return new(CommentResult.Done, await PostedAsync(author, submission.Value, context.RequestAborted), t.For(kind, "Saved"));
+        }
         return new(CommentResult.Done, comment.Id, t.For(kind, "Saved"));
     }
+
+    private const string SubmissionIndex = "IX_Comments_AuthorId_SubmissionId";
+
+    private Task<Guid?> PostedAsync(Guid author, Guid submission, CancellationToken ct) =>
+        db.Comments.IgnoreQueryFilters().Where(c => c.AuthorId == author && c.SubmissionId == submission).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
 
     /// <summary>The author corrects the text within <see cref="CommentRules.EditWindow"/>, while the subject accepts comments.</summary>
     public async Task<CommentOutcome> EditAsync(HttpContext context, string kind, Guid subjectId, Guid commentId, string? text)

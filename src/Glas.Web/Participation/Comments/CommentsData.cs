@@ -23,6 +23,7 @@ internal sealed class CommentsConfiguration :
         c.HasIndex(x => new { x.TenantId, x.CreatedAt });
         c.HasIndex(x => x.ParentId);
         c.HasIndex(x => x.AuthorId);
+        c.HasIndex(x => new { x.AuthorId, x.SubmissionId }).IsUnique().HasFilter("\"SubmissionId\" IS NOT NULL");
         c.Property(x => x.Shown).HasConversion<string>().HasMaxLength(20);
         c.Property(x => x.OrganisationName).HasMaxLength(200);
         c.Property(x => x.HiddenReason).HasMaxLength(500);
