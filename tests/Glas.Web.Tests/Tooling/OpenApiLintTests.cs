@@ -16,6 +16,22 @@ public class OpenApiLintTests(GlasFactory app) : IClassFixture<GlasFactory>
     }
 
     [Fact]
+    public async Task Redocly_recommended_rules_find_no_error()
+    {
+        var file = await DocumentAsync();
+        try
+        {
+            var (code, stdout, stderr) = await Tools.RunAsync("node", Tools.Locate("@redocly", "cli", "bin", "cli.js"), "lint", file, "--format=summary");
+            code.ShouldBe(0, stdout + stderr);
+            (stdout + stderr).ShouldNotContain("error ");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task A_generated_typescript_client_has_no_number_or_string_unions()
     {
         var file = await DocumentAsync();

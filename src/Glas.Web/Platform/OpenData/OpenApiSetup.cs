@@ -43,10 +43,10 @@ public static class OpenApiSetup
                 var operations = document.Paths?.Values.SelectMany(p => p.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>()) ?? [];
                 foreach (var operation in operations)
                 {
-                    if (operation.Security is { Count: > 0 })
-                    {
-                        operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(CookieScheme, document)] = [] }];
-                    }
+                    // A public operation says so (an empty list), so that clients need not guess.
+                    operation.Security = operation.Security is { Count: > 0 }
+                        ? [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(CookieScheme, document)] = [] }]
+                        : [];
                 }
                 return Task.CompletedTask;
             });
