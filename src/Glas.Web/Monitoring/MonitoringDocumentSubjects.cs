@@ -7,20 +7,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Glas.Web.Monitoring;
 
 /// <summary>A policy's documents (the policy itself, reports on its implementation, analyses): public; the administration's Officials add them.</summary>
-public sealed class PolicyDocumentSubjects(GlasDbContext db, TenantRoles roles) : IDocumentSubjects
+public sealed class PolicyDocumentSubjects(GlasDbContext db, TenantRoles roles) : OfficialDocumentSubjects(roles)
 {
     public const string SubjectKind = "policy";
 
     public static readonly IReadOnlyList<DocumentType> DocumentTypes = [DocumentType.Strategy, DocumentType.Report, DocumentType.Analysis, DocumentType.Decision, DocumentType.Other];
 
-    public string Kind => SubjectKind;
+    public override string Kind => SubjectKind;
 
-    public IReadOnlyList<DocumentType> Types => DocumentTypes;
+    public override IReadOnlyList<DocumentType> Types => DocumentTypes;
 
-    public Task<bool> CanViewAsync(Guid subjectId, ClaimsPrincipal viewer, CancellationToken ct) => db.Policies.AnyAsync(p => p.Id == subjectId, ct);
-
-    public async Task<bool> CanManageAsync(Guid subjectId, ClaimsPrincipal user, CancellationToken ct) =>
-        await roles.CurrentRoleAsync(user) is { } role && RoleRules.Satisfies(role, TenantRole.Official) && await db.Policies.AnyAsync(p => p.Id == subjectId, ct);
+    protected override Task<bool> ExistsAsync(Guid subjectId, CancellationToken ct) => db.Policies.AnyAsync(p => p.Id == subjectId, ct);
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Glas.Web.Platform.Database;
+using Glas.Web.Platform.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace Glas.Web.News;
@@ -17,7 +18,7 @@ public static class NewsCovers
     {
         app.MapMethods("/news/covers/{sha}.webp", [HttpMethods.Get, HttpMethods.Head], async (string sha, HttpContext context, GlasDbContext db, CancellationToken ct) =>
         {
-            if (sha.Length != 64 || !sha.All(char.IsAsciiHexDigitLower))
+            if (!HashedImages.IsHash(sha))
             {
                 return Results.NotFound();
             }
@@ -27,10 +28,7 @@ public static class NewsCovers
             {
                 return Results.NotFound();
             }
-            var headers = context.Response.Headers;
-            headers.CacheControl = "public, max-age=31536000, immutable";
-            headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-            return Results.Bytes(cover.Content, cover.ContentType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{sha}\""), lastModified: cover.UpdatedAt);
+            return HashedImages.Serve(context, sha, cover.Content, cover.ContentType, cover.UpdatedAt);
         }).ExcludeFromDescription();
         return app;
     }

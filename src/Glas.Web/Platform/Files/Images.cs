@@ -152,3 +152,21 @@ public static class Images
 
     private static ImageResult Refused(ImageProblem problem) => new(null, problem);
 }
+
+/// <summary>
+/// An image stored under the SHA-256 of its content (a logo, a news cover): a new image is a new
+/// address, so the answer may be cached for a year; it is sandboxed, never run as a document.
+/// </summary>
+public static class HashedImages
+{
+    /// <summary>Whether the address part is a SHA-256 in lower-case hex, the only form such images are stored under.</summary>
+    public static bool IsHash(string sha) => sha.Length == 64 && sha.All(char.IsAsciiHexDigitLower);
+
+    public static IResult Serve(HttpContext context, string sha, byte[] content, string contentType, DateTimeOffset updatedAt)
+    {
+        var headers = context.Response.Headers;
+        headers.CacheControl = "public, max-age=31536000, immutable";
+        headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        return Results.Bytes(content, contentType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{sha}\""), lastModified: updatedAt);
+    }
+}

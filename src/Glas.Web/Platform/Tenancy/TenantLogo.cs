@@ -1,4 +1,5 @@
 using Glas.Web.Platform.Database;
+using Glas.Web.Platform.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace Glas.Web.Platform.Tenancy;
@@ -32,7 +33,7 @@ public static class TenantLogos
     {
         app.MapMethods("/logo/{sha}.png", [HttpMethods.Get, HttpMethods.Head], async (string sha, HttpContext context, GlasDbContext db, CancellationToken ct) =>
         {
-            if (sha.Length != 64 || !sha.All(char.IsAsciiHexDigitLower))
+            if (!HashedImages.IsHash(sha))
             {
                 return Results.NotFound();
             }
@@ -42,10 +43,7 @@ public static class TenantLogos
             {
                 return Results.NotFound();
             }
-            var headers = context.Response.Headers;
-            headers.CacheControl = "public, max-age=31536000, immutable";
-            headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-            return Results.Bytes(logo.Content, logo.ContentType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{sha}\""), lastModified: logo.UpdatedAt);
+            return HashedImages.Serve(context, sha, logo.Content, logo.ContentType, logo.UpdatedAt);
         }).ExcludeFromDescription();
         return app;
     }
