@@ -23,19 +23,14 @@ public sealed class IndexStore(GlasDbContext db, TenantContext tenant, ModuleCat
         {
             return current;
         }
+        // Two first requests may race: the unique (tenant, version) index keeps one, and both read it.
         var first = New(1, MethodologyRules.Default, null, null);
-        db.IndexMethodologies.Add(first);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Another request made it first.
-            db.ChangeTracker.Clear();
-            return await db.IndexMethodologies.AsNoTracking().OrderByDescending(m => m.Version).FirstAsync(ct);
-        }
-        return first;
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "IndexMethodologies" ("Id", "TenantId", "Version", "Settings", "Note", "CreatedAt", "CreatedBy")
+            VALUES ({first.Id}, {first.TenantId}, {first.Version}, {first.Settings}::jsonb, NULL, {first.CreatedAt}, NULL)
+            ON CONFLICT ("TenantId", "Version") DO NOTHING
+            """, ct);
+        return await db.IndexMethodologies.AsNoTracking().OrderByDescending(m => m.Version).FirstAsync(ct);
     }
 
     public Task<List<IndexMethodology>> VersionsAsync(CancellationToken ct) =>
