@@ -62,12 +62,8 @@ public sealed partial class FeedbackDesk(GlasDbContext db, TenantContext tenant,
         await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            // One registration at a time per administration, so numbers run without gaps or twins.
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({tenantId.ToString()}, 11))", ct);
             var year = FeedbackDeadlines.SofiaDate(now).Year;
-            var prefix = year.ToString(CultureInfo.InvariantCulture) + "-";
-            var last = await db.FeedbackReports.Where(r => r.Number.StartsWith(prefix)).MaxAsync(r => (string?)r.Number, ct);
-            var sequence = last is null ? 1 : int.Parse(last[prefix.Length..], CultureInfo.InvariantCulture) + 1;
+            var sequence = await NextNumberAsync(tenantId, year, ct);
             report = new FeedbackReport
             {
                 Id = Guid.NewGuid(),
@@ -109,6 +105,31 @@ public sealed partial class FeedbackDesk(GlasDbContext db, TenantContext tenant,
             await tx.CommitAsync(ct);
         });
         return (report, errors);
+    }
+
+    /// <summary>
+    /// The next registration number of the year, taken in the caller's transaction: the year's row
+    /// stays locked until it commits, so numbers run without gaps or twins. The year's first number
+    /// continues from the highest already given (reports registered before the row existed).
+    /// </summary>
+    private async Task<int> NextNumberAsync(Guid tenantId, int year, CancellationToken ct)
+    {
+        var next = await db.Database.SqlQuery<int>($"""
+            UPDATE "FeedbackNumbers" SET "Last" = "Last" + 1 WHERE "TenantId" = {tenantId} AND "Year" = {year} RETURNING "Last" AS "Value"
+            """).ToListAsync(ct);
+        if (next.Count == 1)
+        {
+            return next[0];
+        }
+        var prefix = year.ToString(CultureInfo.InvariantCulture) + "-";
+        var last = await db.FeedbackReports.Where(r => r.Number.StartsWith(prefix)).MaxAsync(r => (string?)r.Number, ct);
+        var first = last is null ? 1 : int.Parse(last[prefix.Length..], CultureInfo.InvariantCulture) + 1;
+        next = await db.Database.SqlQuery<int>($"""
+            INSERT INTO "FeedbackNumbers" ("TenantId", "Year", "Last") VALUES ({tenantId}, {year}, {first})
+            ON CONFLICT ("TenantId", "Year") DO UPDATE SET "Last" = "FeedbackNumbers"."Last" + 1
+            RETURNING "Last" AS "Value"
+            """).ToListAsync(ct);
+        return next[0];
     }
 
     public static FollowSubject Subject(FeedbackReport report) => new(FollowKind, report.Id, report.TenantId);

@@ -203,4 +203,19 @@ public class Open311Tests(Open311Factory app) : IClassFixture<Open311Factory>
         ok.ShouldBe(HttpStatusCode.OK, xml);
         XDocument.Parse(xml).Root!.Element("request")!.Element("service_request_id")!.Value.ShouldMatch(@"^\d{4}-\d{6}$");
     }
+
+    [Fact]
+    public async Task Concurrent_submissions_get_consecutive_numbers_without_gaps_or_twins()
+    {
+        var posts = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => Post("/open311/v2/requests.json", Good($"Не свети лампа № {i} на ул. „Цар Освободител“."))));
+        posts.ShouldAllBe(p => p.Status == HttpStatusCode.OK);
+        var numbers = posts.Select(p => Array(p.Body)[0].GetProperty("service_request_id").GetString()!).Order(StringComparer.Ordinal).ToList();
+        numbers.Distinct().Count().ShouldBe(8);
+        var sequences = numbers.Select(n => int.Parse(n[5..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        sequences.ShouldBe(Enumerable.Range(sequences[0], 8).ToList());
+        // The next one continues from there.
+        var (status, body) = await Post("/open311/v2/requests.json", Good());
+        status.ShouldBe(HttpStatusCode.OK, body);
+        int.Parse(Array(body)[0].GetProperty("service_request_id").GetString()![5..], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(sequences[^1] + 1);
+    }
 }
