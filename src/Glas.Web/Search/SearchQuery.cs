@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Glas.Web.Platform.Database;
 using Glas.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
 
 namespace Glas.Web.Search;
 
@@ -35,27 +36,35 @@ public static partial class SearchQuery
     /// <summary>How many of the newest entries are looked at first to tell a common query from a rare one.</summary>
     public const int ProbeSize = 500;
 
-    /// <summary>A query is common when at least this many of the <see cref="ProbeSize"/> newest entries match (5 %).</summary>
-    public const int CommonInProbe = 25;
-
-    /// <summary>A common query's newest matches are looked for among this many newest entries (enough at 5 %).</summary>
-    public const int WindowSize = 20_000;
+    /// <summary>
+    /// A query is common when at least this many of the <see cref="ProbeSize"/> newest entries match (3 %).
+    /// Its newest <see cref="Limit"/> matches then lie among the newest ~33,000 entries or fewer, and
+    /// walking down the date index to them costs less than collecting every match from the GIN index:
+    /// an AND of common words makes the GIN index read every word's long list of entries.
+    /// </summary>
+    public const int CommonInProbe = 15;
 
     /// <summary>
     /// The items of the current administration that match every word, best first (cover density,
     /// title words weighing most), then newest; exact when at most <see cref="Limit"/> items match,
     /// otherwise over the newest <see cref="Limit"/> matches. A rare query's matches come from the
-    /// GIN index; a common query's (one that matches at least 5 % of the newest entries) from a walk
+    /// GIN index; a common query's (one that matches at least 3 % of the newest entries) from a walk
     /// down the date index that stops at the <see cref="Limit"/>-th match, since collecting every
-    /// match of a word found in half the entries is what made search slow.
+    /// match of a word found in half the entries is what made search slow. The walk is bounded by
+    /// twice the number of entries the probe's share of matches needs for that many; when the bound
+    /// is reached first, the GIN index collects them all.
     /// </summary>
     public static async Task<SearchResults> RunAsync(GlasDbContext db, SearchRequest request, CancellationToken ct)
     {
-        var tsquery = BulgarianText.Query(request.Q);
-        if (tsquery is null)
+        var text = BulgarianText.Query(request.Q);
+        if (text is null)
         {
             return new([], new Pager(1, PageSize, 0), false);
         }
+        // PostgreSQL parses the query once, and the queries below take it as a tsquery. Were the text
+        // passed to to_tsquery in each of them, a prepared statement's generic plan would parse it
+        // again for every entry it reads (to_tsquery of a parameter is not computed ahead).
+        var tsquery = await db.Database.SqlQuery<NpgsqlTsQuery>($"SELECT to_tsquery('simple', {text}) AS \"Value\"").SingleAsync(ct);
         var entries = db.SearchEntries.AsNoTracking();
         if (!string.IsNullOrEmpty(request.Module))
         {
@@ -70,17 +79,18 @@ public static partial class SearchQuery
         var newest = entries.OrderByDescending(e => e.Date).ThenByDescending(e => e.ItemId);
 
         List<Candidate>? candidates = null;
-        var probe = await newest.Take(ProbeSize).CountAsync(e => e.Vector.Matches(EF.Functions.ToTsQuery("simple", tsquery)), ct);
+        var probe = await newest.Take(ProbeSize).CountAsync(e => e.Vector.Matches(tsquery), ct);
         if (probe >= CommonInProbe)
         {
-            candidates = await Candidates(newest.Take(WindowSize).Where(e => e.Vector.Matches(EF.Functions.ToTsQuery("simple", tsquery))), tsquery, ct);
+            var window = 2 * (Limit + 1) * ProbeSize / probe;
+            candidates = await Candidates(newest.Take(window).Where(e => e.Vector.Matches(tsquery)), tsquery, ct);
             if (candidates.Count <= Limit)
             {
                 // Fewer matches in the window than expected: count them all below.
                 candidates = null;
             }
         }
-        candidates ??= await Candidates(entries.Where(e => e.Vector.Matches(EF.Functions.ToTsQuery("simple", tsquery))), tsquery, ct);
+        candidates ??= await Candidates(entries.Where(e => e.Vector.Matches(tsquery)), tsquery, ct);
 
         var more = candidates.Count > Limit;
         var ranked = candidates.Take(Limit)
@@ -104,10 +114,15 @@ public static partial class SearchQuery
             .Select(r => new SearchHit(r.Module, r.Kind, r.ItemId, r.Title, r.Path, r.Date, Snippet(r.Text, stems, verdicts: verdicts)))], pager, more);
     }
 
-    /// <summary>The newest <see cref="Limit"/> + 1 of the matches with their rank (one more tells that there are more).</summary>
-    private static Task<List<Candidate>> Candidates(IQueryable<SearchEntry> matches, string tsquery, CancellationToken ct) =>
+    /// <summary>
+    /// The newest <see cref="Limit"/> + 1 of the matches with their rank (one more tells that there are
+    /// more), newest first. Ranked in an outer query: PostgreSQL would otherwise rank every match the
+    /// GIN index yields before sorting them by date, and ranking costs more than reading an entry.
+    /// </summary>
+    private static Task<List<Candidate>> Candidates(IQueryable<SearchEntry> matches, NpgsqlTsQuery tsquery, CancellationToken ct) =>
         matches.OrderByDescending(e => e.Date).ThenByDescending(e => e.ItemId).Take(Limit + 1)
-            .Select(e => new Candidate(e.Module, e.ItemId, e.Date, e.Vector.RankCoverDensity(EF.Functions.ToTsQuery("simple", tsquery))))
+            .OrderByDescending(e => e.Date).ThenByDescending(e => e.ItemId)
+            .Select(e => new Candidate(e.Module, e.ItemId, e.Date, e.Vector.RankCoverDensity(tsquery)))
             .ToListAsync(ct);
 
     private sealed record Candidate(string Module, Guid ItemId, DateTimeOffset Date, float Rank);
