@@ -181,7 +181,7 @@ public class Open311Tests(Open311Factory app) : IClassFixture<Open311Factory>
         stored.ReporterEmail.ShouldBe("ivan@example.net");
         stored.ReporterUserId.ShouldBeNull();
         stored.Kind.ShouldBe(Glas.Web.Feedback.FeedbackKind.Proposal);
-        (await app.WaitForMailAsync("ivan@example.net")).ShouldContain(id);
+        (await app.WaitForMailAsync("ivan@example.net", id)).ShouldContain("Регистриран");
     }
 
     [Fact]
@@ -207,14 +207,16 @@ public class Open311Tests(Open311Factory app) : IClassFixture<Open311Factory>
     [Fact]
     public async Task Concurrent_submissions_get_consecutive_numbers_without_gaps_or_twins()
     {
-        var posts = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => Post("/open311/v2/requests.json", Good($"Не свети лампа № {i} на ул. „Цар Освободител“."))));
+        // Another sender than the other tests', whose e-mails they read.
+        Dictionary<string, string> Fields(string description) => new(Good(description)) { ["email"] = "maria.numbers@example.net" };
+        var posts = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => Post("/open311/v2/requests.json", Fields($"Не свети лампа № {i} на ул. „Цар Освободител“."))));
         posts.ShouldAllBe(p => p.Status == HttpStatusCode.OK);
         var numbers = posts.Select(p => Array(p.Body)[0].GetProperty("service_request_id").GetString()!).Order(StringComparer.Ordinal).ToList();
         numbers.Distinct().Count().ShouldBe(8);
         var sequences = numbers.Select(n => int.Parse(n[5..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
         sequences.ShouldBe(Enumerable.Range(sequences[0], 8).ToList());
         // The next one continues from there.
-        var (status, body) = await Post("/open311/v2/requests.json", Good());
+        var (status, body) = await Post("/open311/v2/requests.json", Fields("Не свети и лампата на ъгъла."));
         status.ShouldBe(HttpStatusCode.OK, body);
         int.Parse(Array(body)[0].GetProperty("service_request_id").GetString()![5..], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(sequences[^1] + 1);
     }
