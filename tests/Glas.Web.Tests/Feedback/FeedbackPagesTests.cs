@@ -187,6 +187,10 @@ public class FeedbackPagesTests(GlasFactory app) : IClassFixture<GlasFactory>
         page.GetElementById("report-status")!.TextContent.ShouldBe("дубликат");
         page.QuerySelector($"a[href='/feedback/{first}']")!.TextContent.ShouldBe(firstNumber);
         (await (await As(null)).GetPageAsync($"/feedback/{third}")).QuerySelector("main")!.TextContent.ShouldContain("РИОСВ – Стара Загора");
+        // The sender is told of the forwarding with it, within the 7 days of чл. 123, ал. 1.
+        var notice = (await official.GetPageAsync($"/feedback/{third}/manage")).GetElementById("report-notice")!.TextContent;
+        notice.ShouldContain("чл. 123, ал. 1");
+        (await official.GetPageAsync($"/feedback/{first}/manage")).GetElementById("report-notice").ShouldBeNull();
 
         var overdue = await official.GetPageAsync("/feedback/inbox?overdue=true&sort=deadline");
         overdue.QuerySelectorAll("#inbox tbody tr").Length.ShouldBeGreaterThan(0);
