@@ -6,8 +6,15 @@ namespace Glas.Web.Feedback;
 
 internal sealed class FeedbackConfiguration :
     IEntityTypeConfiguration<FeedbackCategory>, IEntityTypeConfiguration<FeedbackReport>, IEntityTypeConfiguration<FeedbackEvent>,
-    IEntityTypeConfiguration<FeedbackPhoto>
+    IEntityTypeConfiguration<FeedbackPhoto>, IEntityTypeConfiguration<FeedbackNumber>
 {
+    public void Configure(EntityTypeBuilder<FeedbackNumber> n)
+    {
+        n.ToTable("FeedbackNumbers");
+        n.HasKey(x => new { x.TenantId, x.Year });
+        n.HasOne<Tenant>().WithMany().HasForeignKey(x => x.TenantId).OnDelete(DeleteBehavior.Restrict);
+    }
+
     public void Configure(EntityTypeBuilder<FeedbackCategory> c)
     {
         c.ToTable("FeedbackCategories");

@@ -9,4 +9,5 @@ public sealed partial class GlasDbContext
     public DbSet<FeedbackReport> FeedbackReports => Set<FeedbackReport>();
     public DbSet<FeedbackEvent> FeedbackEvents => Set<FeedbackEvent>();
     public DbSet<FeedbackPhoto> FeedbackPhotos => Set<FeedbackPhoto>();
+    public DbSet<FeedbackNumber> FeedbackNumbers => Set<FeedbackNumber>();
 }

@@ -125,3 +125,11 @@ public sealed class FeedbackEvent : ITenantOwned
 
     public Guid? ActorUserId { get; set; }
 }
+
+/// <summary>The last registration number given in a year by an administration (see FeedbackDesk's numbering).</summary>
+public sealed class FeedbackNumber : ITenantOwned
+{
+    public Guid TenantId { get; set; }
+    public int Year { get; set; }
+    public int Last { get; set; }
+}

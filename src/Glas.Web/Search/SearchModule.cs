@@ -76,8 +76,8 @@ public static class SearchRules
 
 /// <summary>
 /// A page of search results; <c>path</c> is under the administration's address, <c>snippet</c> plain
-/// text. <c>more</c>: more items match than the 1,000 that are counted and ranked (<c>total</c> is
-/// then 1,000, the newest matches ranked); a narrower query or a filter finds the rest.
+/// text. <c>more</c>: more items match than the 500 that are counted and ranked (<c>total</c> is
+/// then 500, the newest matches ranked); a narrower query or a filter finds the rest.
 /// </summary>
 public sealed record SearchResultsDto(IReadOnlyList<SearchHitDto> Items, int Page, int PageSize, int Total, bool More);
 

@@ -27,18 +27,19 @@ public static partial class SearchQuery
     public const int MaxQueryLength = 200;
 
     /// <summary>
-    /// At most this many matches are counted and ranked: all of them when fewer match, else the newest
-    /// this many (<see cref="SearchResults.More"/>). Ranking reads each candidate's stems, so ranking
-    /// every match of a common word would cost hundreds of milliseconds.
+    /// At most this many matches (25 pages) are counted and ranked: all of them when fewer match, else
+    /// the newest this many (<see cref="SearchResults.More"/>). Ranking reads each candidate's stems,
+    /// so ranking every match of a common word would cost hundreds of milliseconds; finding the newest
+    /// 1,000 of a query of several common words took twice as long as finding 500.
     /// </summary>
-    public const int Limit = 1000;
+    public const int Limit = 500;
 
     /// <summary>How many of the newest entries are looked at first to tell a common query from a rare one.</summary>
     public const int ProbeSize = 500;
 
     /// <summary>
     /// A query is common when at least this many of the <see cref="ProbeSize"/> newest entries match (3 %).
-    /// Its newest <see cref="Limit"/> matches then lie among the newest ~33,000 entries or fewer, and
+    /// Its newest <see cref="Limit"/> matches then lie among the newest ~17,000 entries or fewer, and
     /// walking down the date index to them costs less than collecting every match from the GIN index:
     /// an AND of common words makes the GIN index read every word's long list of entries.
     /// </summary>

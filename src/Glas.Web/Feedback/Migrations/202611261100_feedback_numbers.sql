@@ -6,7 +6,7 @@ CREATE TABLE "FeedbackNumbers" (
     "Year" integer NOT NULL,
     "Last" integer NOT NULL,
     CONSTRAINT "PK_FeedbackNumbers" PRIMARY KEY ("TenantId", "Year"),
-    CONSTRAINT "FK_FeedbackNumbers_Tenants_TenantId" FOREIGN KEY ("TenantId") REFERENCES "Tenants" ("Id") ON DELETE CASCADE
+    CONSTRAINT "FK_FeedbackNumbers_Tenants_TenantId" FOREIGN KEY ("TenantId") REFERENCES "Tenants" ("Id") ON DELETE RESTRICT
 );
 
 INSERT INTO "FeedbackNumbers" ("TenantId", "Year", "Last")
