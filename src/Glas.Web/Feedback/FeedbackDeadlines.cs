@@ -46,6 +46,17 @@ public static class FeedbackDeadlines
     public static DateTimeOffset NoticeDue(DateTimeOffset decided, WorkingCalendar? calendar = null) =>
         EndOfSofiaDay((calendar ?? WorkingCalendar.Bulgaria).OnOrAfter(SofiaDate(decided).AddDays(NoticeDays)));
 
+    /// <summary>
+    /// When the decision the sender must be told of was made: the answer (also once the report is
+    /// closed after it), or the forwarding, rejection or merging as a duplicate; null while none is.
+    /// </summary>
+    public static DateTimeOffset? DecidedAt(FeedbackStatus status, DateTimeOffset? answeredAt, DateTimeOffset? closedAt) => status switch
+    {
+        FeedbackStatus.Answered or FeedbackStatus.Closed => answeredAt,
+        FeedbackStatus.Forwarded or FeedbackStatus.Rejected or FeedbackStatus.Duplicate => closedAt,
+        _ => null,
+    };
+
     /// <summary>Whole Sofia calendar days from today to the due date: 0 on the last day, negative when overdue.</summary>
     public static int DaysLeft(DateTimeOffset due, DateTimeOffset now) => SofiaDate(due).DayNumber - SofiaDate(now).DayNumber;
 

@@ -138,7 +138,7 @@ public sealed class SurveyStore(GlasDbContext db, TenantContext tenant, TimeProv
     {
         if (cache.TryGet(surveyId) is { } cached)
         {
-            var submitted = db.SurveyResponses.Where(r => r.SurveyId == surveyId && r.SubmittedAt != null);
+            var submitted = Submitted(surveyId);
             if (cached.Newest is { } newest)
             {
                 var from = newest - ResultsCache.Window;
@@ -150,7 +150,7 @@ public sealed class SurveyStore(GlasDbContext db, TenantContext tenant, TimeProv
                 return cached;
             }
         }
-        var rows = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == surveyId && r.SubmittedAt != null)
+        var rows = await Submitted(surveyId).AsNoTracking()
             .Select(r => new { r.Group, r.Codes, r.Numbers, r.SubmittedAt }).ToListAsync(ct);
         var latest = rows.Count == 0 ? (DateTimeOffset?)null : rows.Max(r => r.SubmittedAt!.Value);
         var recentFrom = latest - ResultsCache.Window;
@@ -158,8 +158,10 @@ public sealed class SurveyStore(GlasDbContext db, TenantContext tenant, TimeProv
         return cache.Set(surveyId, new ResultsCache.Entry(latest, rows.Count(r => r.SubmittedAt >= recentFrom), result));
     }
 
-    public Task<bool> HasResponsesAsync(Guid surveyId, CancellationToken ct) =>
-        db.SurveyResponses.AnyAsync(r => r.SurveyId == surveyId && r.SubmittedAt != null, ct);
+    public Task<bool> HasResponsesAsync(Guid surveyId, CancellationToken ct) => Submitted(surveyId).AnyAsync(ct);
+
+    /// <summary>The submitted (whole) responses of a survey: what results count.</summary>
+    private IQueryable<SurveyResponse> Submitted(Guid surveyId) => db.SurveyResponses.Where(r => r.SurveyId == surveyId && r.SubmittedAt != null);
 }
 
 /// <summary>

@@ -58,6 +58,20 @@ public class FeedbackDeadlineTests
     }
 
     [Fact]
+    public void The_notice_runs_from_the_answer_or_the_forwarding_rejection_or_merging()
+    {
+        var answered = Utc(2026, 3, 2);
+        var closed = Utc(2026, 3, 9);
+        FeedbackDeadlines.DecidedAt(FeedbackStatus.Answered, answered, null).ShouldBe(answered);
+        FeedbackDeadlines.DecidedAt(FeedbackStatus.Closed, answered, closed).ShouldBe(answered);
+        FeedbackDeadlines.DecidedAt(FeedbackStatus.Forwarded, null, closed).ShouldBe(closed);
+        FeedbackDeadlines.DecidedAt(FeedbackStatus.Rejected, null, closed).ShouldBe(closed);
+        FeedbackDeadlines.DecidedAt(FeedbackStatus.Duplicate, null, closed).ShouldBe(closed);
+        FeedbackDeadlines.DecidedAt(FeedbackStatus.InProgress, null, null).ShouldBeNull();
+        FeedbackDeadlines.DecidedAt(FeedbackStatus.Received, null, null).ShouldBeNull();
+    }
+
+    [Fact]
     public void Notice_within_seven_days_and_days_left_in_Sofia()
     {
         // Decided on 29 March in Sofia; seven days end on Sunday 5 April, so the notice is due on Monday 6 April.
