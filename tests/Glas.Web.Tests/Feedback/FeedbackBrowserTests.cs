@@ -53,6 +53,9 @@ public class FeedbackBrowserTests(BrowserFactory app) : IClassFixture<BrowserFac
         await official.GetByLabel("Отговор").FillAsync("Лампата е сменена.");
         await official.GetByRole(AriaRole.Button, new() { Name = "Изпрати отговора" }).ClickAsync();
         (await official.Locator("#report-status").TextContentAsync()).ShouldBe("отговорен");
+        // The answer's notice to the sender, with its 7-day term, now stands among the facts.
+        (await official.Locator("#report-notice").TextContentAsync())!.ShouldContain("чл. 123, ал. 1");
+        await BrowserFactory.AssertAccessibleAsync(official);
 
         await citizen.GotoAsync(url);
         (await citizen.Locator("#report-answer").TextContentAsync()).ShouldBe("Лампата е сменена.");
