@@ -21,7 +21,9 @@ internal sealed class SearchEntryConfiguration : IEntityTypeConfiguration<Search
         b.Property(x => x.Path).HasMaxLength(400);
         b.HasIndex(x => x.Vector).HasMethod("gin");
         b.HasIndex(x => new { x.TenantId, x.Module, x.Date });
-        b.HasIndex(x => new { x.TenantId, x.Date, x.ItemId });
+        b.Property(x => x.ShortVector)
+            .HasComputedColumnSql($"CASE WHEN octet_length(\"Vector\"::text) <= {SearchEntry.ShortVectorText} THEN \"Vector\" END", stored: true);
+        b.HasIndex(x => new { x.TenantId, x.Date, x.ItemId }).IncludeProperties(x => new { x.Module, x.ShortVector });
         b.HasOne<Tenant>().WithMany().HasForeignKey(x => x.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -18,5 +18,19 @@ public sealed class SearchEntry : ITenantOwned
     public required string Path { get; set; }
     public DateTimeOffset Date { get; set; }
     public NpgsqlTsVector Vector { get; set; } = null!;
+
+    /// <summary>
+    /// <see cref="Vector"/> when it is short enough to be copied into the date index (at most 1,100 bytes
+    /// as text), else null; computed by PostgreSQL. A walk down the date index tests it without reading
+    /// the table.
+    /// </summary>
+    public NpgsqlTsVector? ShortVector { get; private set; }
+
+    /// <summary>
+    /// The longest vector, in bytes as text, copied to <see cref="ShortVector"/> (as in migration
+    /// 202611261300): its stored form is then at most about 2.2 kB, within a btree entry's 2.7 kB.
+    /// </summary>
+    public const int ShortVectorText = 1100;
+    /// <summary>When the entry last changed (an item saved again unchanged leaves it as it is).</summary>
     public DateTimeOffset IndexedAt { get; set; }
 }

@@ -45,6 +45,11 @@ public sealed class SearchIndex(GlasDbContext db, TenantContext tenants, TenantD
         }
     }
 
+    /// <summary>
+    /// Writes the items' entries; an entry that would not change is left as it is, so that the rebuild
+    /// every six hours does not rewrite the whole table and its indexes (nor clear the visibility map
+    /// the walk down the date index relies on to read the index alone).
+    /// </summary>
     private Task<int> UpsertAsync(string module, Guid tenantId, IReadOnlyList<SearchItem> items, CancellationToken ct)
     {
         var ids = items.Select(i => i.Id).ToArray();
@@ -65,6 +70,9 @@ public sealed class SearchIndex(GlasDbContext db, TenantContext tenants, TenantD
             ON CONFLICT ("Module", "ItemId") DO UPDATE SET
                 "TenantId" = EXCLUDED."TenantId", "Kind" = EXCLUDED."Kind", "Title" = EXCLUDED."Title", "Text" = EXCLUDED."Text",
                 "Path" = EXCLUDED."Path", "Date" = EXCLUDED."Date", "Vector" = EXCLUDED."Vector", "IndexedAt" = EXCLUDED."IndexedAt"
+            WHERE ("SearchEntries"."TenantId", "SearchEntries"."Kind", "SearchEntries"."Title", "SearchEntries"."Text",
+                   "SearchEntries"."Path", "SearchEntries"."Date", "SearchEntries"."Vector")
+                IS DISTINCT FROM (EXCLUDED."TenantId", EXCLUDED."Kind", EXCLUDED."Title", EXCLUDED."Text", EXCLUDED."Path", EXCLUDED."Date", EXCLUDED."Vector")
             """, ct);
     }
 

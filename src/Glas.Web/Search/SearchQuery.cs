@@ -80,18 +80,20 @@ public static partial class SearchQuery
         var newest = entries.OrderByDescending(e => e.Date).ThenByDescending(e => e.ItemId);
 
         List<Candidate>? candidates = null;
-        var probe = await newest.Take(ProbeSize).CountAsync(e => e.Vector.Matches(tsquery), ct);
+        var probe = await WithVector(db, newest.Take(ProbeSize)).CountAsync(e => e.Vector.Matches(tsquery), ct);
         if (probe >= CommonInProbe)
         {
             var window = 2 * (Limit + 1) * ProbeSize / probe;
-            candidates = await Candidates(newest.Take(window).Where(e => e.Vector.Matches(tsquery)), tsquery, ct);
+            candidates = await Candidates(WithVector(db, newest.Take(window)).Where(e => e.Vector.Matches(tsquery)), tsquery, ct);
             if (candidates.Count <= Limit)
             {
                 // Fewer matches in the window than expected: count them all below.
                 candidates = null;
             }
         }
-        candidates ??= await Candidates(entries.Where(e => e.Vector.Matches(tsquery)), tsquery, ct);
+        candidates ??= await Candidates(
+            entries.Where(e => e.Vector.Matches(tsquery)).Select(e => new Indexed { Module = e.Module, ItemId = e.ItemId, Date = e.Date, Vector = e.Vector }),
+            tsquery, ct);
 
         var more = candidates.Count > Limit;
         var ranked = candidates.Take(Limit)
@@ -120,11 +122,34 @@ public static partial class SearchQuery
     /// more), newest first. Ranked in an outer query: PostgreSQL would otherwise rank every match the
     /// GIN index yields before sorting them by date, and ranking costs more than reading an entry.
     /// </summary>
-    private static Task<List<Candidate>> Candidates(IQueryable<SearchEntry> matches, NpgsqlTsQuery tsquery, CancellationToken ct) =>
+    private static Task<List<Candidate>> Candidates(IQueryable<Indexed> matches, NpgsqlTsQuery tsquery, CancellationToken ct) =>
         matches.OrderByDescending(e => e.Date).ThenByDescending(e => e.ItemId).Take(Limit + 1)
             .OrderByDescending(e => e.Date).ThenByDescending(e => e.ItemId)
             .Select(e => new Candidate(e.Module, e.ItemId, e.Date, e.Vector.RankCoverDensity(tsquery)))
             .ToListAsync(ct);
+
+    /// <summary>
+    /// The entries with their vectors as a walk down the date index reads them: the copy the index holds
+    /// (<see cref="SearchEntry.ShortVector"/>), so that the walk reads no table row, and only for a long
+    /// vector the table's. COALESCE looks the table up only when the copy is missing.
+    /// </summary>
+    private static IQueryable<Indexed> WithVector(GlasDbContext db, IQueryable<SearchEntry> entries) =>
+        entries.Select(e => new Indexed
+        {
+            Module = e.Module,
+            ItemId = e.ItemId,
+            Date = e.Date,
+            Vector = e.ShortVector ?? db.SearchEntries.Where(t => t.Module == e.Module && t.ItemId == e.ItemId).Select(t => t.Vector).First(),
+        });
+
+    /// <summary>What finding and ranking an entry needs.</summary>
+    private sealed class Indexed
+    {
+        public required string Module { get; init; }
+        public Guid ItemId { get; init; }
+        public DateTimeOffset Date { get; init; }
+        public required NpgsqlTsVector Vector { get; init; }
+    }
 
     private sealed record Candidate(string Module, Guid ItemId, DateTimeOffset Date, float Rank);
 

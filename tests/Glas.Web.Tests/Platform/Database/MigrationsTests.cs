@@ -44,21 +44,21 @@ public class MigrationsTests
         ((long)(await count.ExecuteScalarAsync())!).ShouldBe(Migrator.Embedded().Count);
     }
 
-    /// <summary>Tables, columns with type, nullability and default, and index definitions, one line each.</summary>
+    /// <summary>Tables, columns with type, nullability, default and generation, and index definitions, one line each.</summary>
     private static async Task<List<string>> DescribeAsync(string connectionString)
     {
         var lines = new List<string>();
         await using var conn = new NpgsqlConnection(connectionString);
         await conn.OpenAsync();
         await using (var cmd = new NpgsqlCommand("""
-            SELECT table_name, column_name, data_type, coalesce(character_maximum_length, 0), is_nullable, coalesce(column_default, ''), is_identity
+            SELECT table_name, column_name, data_type, coalesce(character_maximum_length, 0), is_nullable, coalesce(column_default, ''), is_identity, coalesce(generation_expression, '')
             FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, column_name
             """, conn))
         await using (var r = await cmd.ExecuteReaderAsync())
         {
             while (await r.ReadAsync())
             {
-                lines.Add($"column {r.GetString(0)}.{r.GetString(1)} {r.GetString(2)}({r.GetInt32(3)}) null={r.GetString(4)} default={r.GetString(5)} identity={r.GetString(6)}");
+                lines.Add($"column {r.GetString(0)}.{r.GetString(1)} {r.GetString(2)}({r.GetInt32(3)}) null={r.GetString(4)} default={r.GetString(5)} identity={r.GetString(6)} generated={r.GetString(7)}");
             }
         }
         await using (var cmd = new NpgsqlCommand("SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname", conn))
