@@ -105,9 +105,15 @@ public sealed class CommentActions(
         {
             return new(CommentResult.Done, again, t.For(kind, "Saved"));
         }
+        // The same form sent twice at once: the other request may store it while this one is checked,
+        // and then counts against this one (too fast, the same text twice). It is done, not refused.
+        async Task<CommentOutcome> Refuse(CommentOutcome refusal) =>
+            submission is not null && await PostedAsync(author, submission.Value, context.RequestAborted) is { } stored
+                ? new(CommentResult.Done, stored, t.For(kind, "Saved"))
+                : refusal;
         if (TooFast(context, kind, "TooFastPost") is { } tooFast)
         {
-            return tooFast with { Errors = [new(CommentField.Text, tooFast.Status!)] };
+            return await Refuse(tooFast with { Errors = [new(CommentField.Text, tooFast.Status!)] });
         }
         if (await rules.RefusalAsync(author, context.RequestAborted) is { } acceptRules)
         {
@@ -154,7 +160,7 @@ public sealed class CommentActions(
         }
         if (errors.Count > 0)
         {
-            return new(CommentResult.Invalid, Errors: errors);
+            return await Refuse(new(CommentResult.Invalid, Errors: errors));
         }
 
         var now = time.GetUtcNow();
