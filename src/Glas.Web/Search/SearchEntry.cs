@@ -31,6 +31,7 @@ public sealed class SearchEntry : ITenantOwned
     /// 202611261300): its stored form is then at most about 2.2 kB, within a btree entry's 2.7 kB.
     /// </summary>
     public const int ShortVectorText = 1100;
+
     /// <summary>When the entry last changed (an item saved again unchanged leaves it as it is).</summary>
     public DateTimeOffset IndexedAt { get; set; }
 }
