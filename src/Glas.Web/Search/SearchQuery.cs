@@ -91,6 +91,7 @@ public static partial class SearchQuery
                 candidates = null;
             }
         }
+        // The GIN index's matches are read from the table, so each comes with its own vector.
         candidates ??= await Candidates(
             entries.Where(e => e.Vector.Matches(tsquery)).Select(e => new Indexed { Module = e.Module, ItemId = e.ItemId, Date = e.Date, Vector = e.Vector }),
             tsquery, ct);

@@ -78,7 +78,7 @@ public sealed class ResultsModel(GlasDbContext db, SurveyStore store, TimeProvid
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
         Filter = filter;
-        Results = await store.ResultsAsync(Survey, Definition, Filter, ct);
+        Results = await store.ResultsAsync(Survey, Filter, ct);
         if (text is { } no && Definition.Question(no) is { } q && (q.IsText || q.AllowOther) && ShowText && !Results.Suppressed)
         {
             TextQuestion = q;

@@ -121,10 +121,10 @@ public sealed class SurveyStore(GlasDbContext db, TenantContext tenant, TimeProv
     /// milliseconds, so each filter's results are kept with the rows they were counted from, and
     /// counted again only when a response is submitted or the questionnaire changes.
     /// </summary>
-    public async Task<SurveyResultSet> ResultsAsync(Survey survey, SurveyDefinition definition, ResultsFilter filter, CancellationToken ct)
+    public async Task<SurveyResultSet> ResultsAsync(Survey survey, ResultsFilter filter, CancellationToken ct)
     {
         var entry = await EntryAsync(survey.Id, ct);
-        return entry.Results((survey.Definition, survey.Audience, filter), () => ResultsMath.Compute(definition, survey.Audience, entry.Rows, filter));
+        return entry.Results((survey.Definition, survey.Audience, filter), () => ResultsMath.Compute(survey.Questionnaire(), survey.Audience, entry.Rows, filter));
     }
 
     /// <summary>

@@ -95,7 +95,7 @@ public static class SurveysApi
                 {
                     return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["filter"] = ["group: " + string.Join('|', RespondentGroups.All) + "; answer: the code of an option of a choice question (question × 10000 + option)"] });
                 }
-                var results = await store.ResultsAsync(survey, definition, filter, ct);
+                var results = await store.ResultsAsync(survey, filter, ct);
                 return TypedResults.Ok(ToDto(survey, results));
             })
             .WithName("GetSurveyResults").WithSummary("Published results: counts, shares, means and medians per question, optionally for a group or an answer. No free text.");
@@ -118,7 +118,7 @@ public static class SurveysApi
             {
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["filter"] = ["Unknown group or answer."] });
             }
-            var results = await store.ResultsAsync(survey, survey.Questionnaire(), filter, ct);
+            var results = await store.ResultsAsync(survey, filter, ct);
             return Results.File(SurveyExport.ResultsXlsx(results), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"survey-{id:N}-results.xlsx");
         });
         return app;
